@@ -1,0 +1,17 @@
+/** Jest: ts-jest without type-checking (isolatedModules halves the run; `npm run typecheck` checks types). */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }],
+  },
+  setupFiles: ["<rootDir>/test/support/setup-globals.ts"],
+  moduleNameMapper: {
+    // office-addin-mock needs only the OfficeApp enum; the real package is ESM-only under Jest.
+    "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
+  },
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
+  testTimeout: 60000,
+};

@@ -1,0 +1,92 @@
+import type { CellValue, Grid } from "./types";
+
+/** Reads cells of a grid by absolute coordinates; anything outside the block is blank. */
+export class GridReader {
+  readonly bottom: number;
+  readonly right: number;
+  /** Absolute (row, col) of every cell covered by a merge but not its top-left, mapped to that top-left. */
+  private readonly mergeOwner = new Map<number, number>();
+  private readonly width: number;
+
+  constructor(readonly grid: Grid) {
+    const rows = grid.values.length;
+    let cols = 0;
+    for (const r of grid.values) if (r.length > cols) cols = r.length;
+    this.bottom = grid.top + rows - 1;
+    this.right = grid.left + cols - 1;
+    this.width = Math.max(cols, 1) + grid.left + 1;
+    for (const m of grid.merges) {
+      // A hostile merge list must not blow up memory: only cells inside the block matter.
+      const top = Math.max(m.top, grid.top);
+      const bottom = Math.min(m.bottom, this.bottom);
+      const left = Math.max(m.left, grid.left);
+      const right = Math.min(m.right, this.right);
+      if ((bottom - top + 1) * (right - left + 1) > 100_000) continue;
+      for (let r = top; r <= bottom; r++) {
+        for (let c = left; c <= right; c++) {
+          if (r === m.top && c === m.left) continue;
+          this.mergeOwner.set(this.key(r, c), this.key(m.top, m.left));
+        }
+      }
+    }
+  }
+
+  private key(row: number, col: number): number {
+    return row * this.width + col;
+  }
+
+  get top(): number {
+    return this.grid.top;
+  }
+  get left(): number {
+    return this.grid.left;
+  }
+
+  value(row: number, col: number): CellValue {
+    const r = this.grid.values[row - this.grid.top];
+    if (!r) return null;
+    const v = r[col - this.grid.left];
+    return v === undefined ? null : v;
+  }
+
+  text(row: number, col: number): string | null {
+    const r = this.grid.text?.[row - this.grid.top];
+    const t = r?.[col - this.grid.left];
+    return t === undefined ? null : t;
+  }
+
+  format(row: number, col: number): string | null {
+    const r = this.grid.formats?.[row - this.grid.top];
+    const f = r?.[col - this.grid.left];
+    return f === undefined ? null : f;
+  }
+
+  formula(row: number, col: number): string | null {
+    const r = this.grid.formulas?.[row - this.grid.top];
+    const f = r?.[col - this.grid.left];
+    return f === undefined ? null : f;
+  }
+
+  /** True when the cell is covered by a merge whose top-left is elsewhere. */
+  isMergedAway(row: number, col: number): boolean {
+    return this.mergeOwner.has(this.key(row, col));
+  }
+
+  /** The top-left cell of the merge covering (row, col), or the cell itself. */
+  owner(row: number, col: number): { row: number; col: number } {
+    const k = this.mergeOwner.get(this.key(row, col));
+    if (k === undefined) return { row, col };
+    return { row: Math.floor(k / this.width), col: k % this.width };
+  }
+
+  /** The value as shown by a merge: a covered cell reads its merge's top-left value. */
+  mergedValue(row: number, col: number): CellValue {
+    const o = this.owner(row, col);
+    return this.value(o.row, o.col);
+  }
+}
+
+/** Blank as Excel means it: null, undefined or an empty/whitespace string. */
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
