@@ -1,0 +1,54 @@
+/** One pass over a grid that finds every label cell the reader anchors on. */
+import type { GridReader } from "../grid";
+import { labelKey } from "../text/normalize";
+import { FORM_TITLES, type LabelId, labelOf } from "../vocabulary";
+
+export interface LabelHit {
+  id: LabelId;
+  row: number;
+  col: number;
+  /** The normalised text, e.g. `项目资金(元)`. */
+  key: string;
+}
+
+export interface LabelIndex {
+  hits: LabelHit[];
+  titles: { row: number; col: number; text: string }[];
+  /** Rows holding a year such as `（2024年度）`. */
+  years: { row: number; year: number }[];
+}
+
+const MAX_LABEL_LENGTH = 24;
+const YEAR = /^\(?(\d{4})年度?\)?$/;
+
+export function indexLabels(reader: GridReader): LabelIndex {
+  const hits: LabelHit[] = [];
+  const titles: LabelIndex["titles"] = [];
+  const years: LabelIndex["years"] = [];
+  const { values, top, left } = reader.grid;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || v.length === 0 || v.length > 60) continue;
+      const key = labelKey(v);
+      if (key.length > MAX_LABEL_LENGTH && !key.includes("自评表")) continue;
+      const id = labelOf(key) ?? labelOf(key.replace(/\((?:万元|元|%)\)$/, ""));
+      if (id) {
+        hits.push({ id, row: top + r, col: left + c, key });
+        continue;
+      }
+      const y = YEAR.exec(key);
+      if (y) {
+        years.push({ row: top + r, year: Number(y[1]) });
+        continue;
+      }
+      if (FORM_TITLES.some((t) => key.includes(t))) {
+        titles.push({ row: top + r, col: left + c, text: key });
+        const inTitle = /(\d{4})年度/.exec(key);
+        if (inTitle) years.push({ row: top + r, year: Number(inTitle[1]) });
+      }
+    }
+  }
+  return { hits, titles, years };
+}

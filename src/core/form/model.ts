@@ -1,0 +1,78 @@
+import type { CellRef, CellValue } from "../grid";
+import type { ParsedValue } from "../value/types";
+import type { FundingRowKind, Level1Kind } from "../vocabulary";
+
+/** A text cell of the form. `text` is null when the cell is blank. */
+export interface TextField {
+  text: string | null;
+  ref: CellRef;
+}
+
+/** A numeric cell of the form, read whatever way the workbook wrote it. */
+export interface NumberField {
+  /** The number (rates in percent points), or null when blank, `-`, or unreadable. */
+  value: number | null;
+  raw: CellValue;
+  ref: CellRef;
+  /** The cell holds something that is not a number (`abc`, `#DIV/0!`). */
+  unreadable: boolean;
+  /** The cell holds a placeholder for "not applicable" (`-`, `/`). */
+  notApplicable: boolean;
+  /** The cell is a fraction formatted as a percentage (write back as a fraction too). */
+  percentFormat: boolean;
+}
+
+export interface ValueField extends TextField {
+  parsed: ParsedValue;
+}
+
+export interface FundingRow {
+  kind: FundingRowKind;
+  label: string;
+  row: number;
+  initial: NumberField;
+  budget: NumberField;
+  executed: NumberField;
+  weight: NumberField;
+  rate: NumberField;
+  score: NumberField;
+}
+
+export interface Indicator {
+  /** 0-based position in the form. */
+  index: number;
+  row: number;
+  level1: TextField;
+  level1Kind: Level1Kind;
+  level2: TextField;
+  name: TextField;
+  target: ValueField;
+  actual: ValueField;
+  weight: NumberField;
+  score: NumberField;
+  /** Null when the form has no 偏差原因分析及改进措施 column. */
+  note: TextField | null;
+}
+
+export type Layout = "shanghai" | "ministry";
+
+export interface Form {
+  sheet: string;
+  /** Absolute 0-based bounds of the form on its sheet. */
+  range: { top: number; left: number; bottom: number; right: number };
+  layout: Layout;
+  title: string | null;
+  year: number | null;
+  project: TextField | null;
+  department: TextField | null;
+  unit: TextField | null;
+  /** Unit of the funding amounts. */
+  amountUnit: "万元" | "元";
+  /** The funding rows, 年度资金总额 first when present. */
+  funding: FundingRow[];
+  goalExpected: TextField | null;
+  goalActual: TextField | null;
+  indicators: Indicator[];
+  total: { weight: NumberField | null; score: NumberField } | null;
+  grade: TextField | null;
+}

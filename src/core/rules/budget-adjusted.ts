@@ -1,0 +1,25 @@
+import { fmt2 } from "../rounding";
+import { docsUrl, type Rule } from "./types";
+
+const rule: Rule = {
+  meta: {
+    id: "budget-adjusted",
+    severity: "info",
+    description: "全年预算数与年初预算数不同（年中调整）",
+    messages: { default: "全年预算数 {budget} 与年初预算数 {initial} 不同（调整 {delta}），宜在偏差原因中说明调整原因" },
+    docs: docsUrl("budget-adjusted"),
+  },
+  check({ scored, report }) {
+    const row = scored.totalRow;
+    if (!row || row.budget.value === null || row.initial.value === null) return;
+    const delta = Math.round(row.budget.value * 100) - Math.round(row.initial.value * 100);
+    if (delta === 0) return;
+    report({
+      ref: row.budget.ref,
+      data: { budget: fmt2(row.budget.value), initial: fmt2(row.initial.value), delta: `${delta > 0 ? "+" : ""}${fmt2(delta / 100)}` },
+      expected: row.initial.value,
+      actual: row.budget.value,
+    });
+  },
+};
+export default rule;

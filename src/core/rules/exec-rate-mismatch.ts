@@ -1,0 +1,46 @@
+import { fmt2 } from "../rounding";
+import { judgeRate, rateBy, computeRate } from "../scoring/rate";
+import { docsUrl, type Rule } from "./types";
+
+const CONVENTION = { trunc: "截位两位", round: "四舍五入两位" } as const;
+
+const rule: Rule = {
+  meta: {
+    id: "exec-rate-mismatch",
+    severity: "error",
+    description: "执行率与全年执行数 ÷ 全年预算数不符",
+    messages: {
+      default: "{label}执行率应为 {expected}（{formula}，{convention}），表内为 {actual}",
+      convention: "{label}执行率 {actual} 按{other}计算；本配置按{convention}应为 {expected}（取整方式不同，非错误）",
+    },
+    docs: docsUrl("exec-rate-mismatch"),
+  },
+  check({ form, profile, report }) {
+    for (const row of form.funding) {
+      const stated = row.rate.value;
+      const budget = row.budget.value;
+      const executed = row.executed.value;
+      if (stated === null || budget === null || executed === null || budget === 0) continue;
+      const verdict = judgeRate(stated, executed, budget, profile.rateRounding);
+      if (verdict === "exact" || verdict === "display") continue;
+      const expected = rateBy(computeRate(executed, budget)!, profile.rateRounding);
+      const other = profile.rateRounding === "trunc" ? "round" : "trunc";
+      report({
+        messageId: verdict === "convention" ? "convention" : "default",
+        severity: verdict === "convention" ? "info" : undefined,
+        ref: row.rate.ref,
+        data: {
+          label: row.kind === "total" ? "" : `${row.label}：`,
+          expected: fmt2(expected),
+          actual: fmt2(stated),
+          formula: `${fmt2(executed)} ÷ ${fmt2(budget)}`,
+          convention: CONVENTION[profile.rateRounding],
+          other: CONVENTION[other],
+        },
+        expected,
+        actual: stated,
+      });
+    }
+  },
+};
+export default rule;

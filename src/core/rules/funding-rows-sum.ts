@@ -1,0 +1,34 @@
+import type { FundingRow } from "../form/model";
+import { fmt2, sum } from "../rounding";
+import { docsUrl, type Rule } from "./types";
+
+const COLUMNS = [
+  ["initial", "年初预算数"],
+  ["budget", "全年预算数"],
+  ["executed", "全年执行数"],
+] as const;
+
+const rule: Rule = {
+  meta: {
+    id: "funding-rows-sum",
+    severity: "error",
+    description: "资金分项之和不等于年度资金总额",
+    messages: { default: "{column}：当年财政拨款、上年结转资金、其他资金合计 {parts}，与年度资金总额 {actual} 不符" },
+    docs: docsUrl("funding-rows-sum"),
+  },
+  check({ form, report }) {
+    const total = form.funding.find((r) => r.kind === "total");
+    const parts = form.funding.filter((r) => r !== total && r.kind !== "total");
+    if (!total || parts.length === 0) return;
+    for (const [key, column] of COLUMNS) {
+      const stated = total[key].value;
+      const values = parts.map((p: FundingRow) => p[key].value);
+      if (stated === null || values.every((v) => v === null)) continue;
+      const partsSum = sum(values.map((v) => v ?? 0));
+      // Amounts are shown to 2 decimals: compare as shown.
+      if (Math.round(partsSum.toNumber() * 100) === Math.round(stated * 100)) continue;
+      report({ ref: total[key].ref, data: { column, parts: fmt2(partsSum), actual: fmt2(stated) }, expected: partsSum.toNumber(), actual: stated });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,48 @@
+import { fmt2 } from "../rounding";
+import { hasNote } from "../scoring/form";
+import { draftIndicatorNote, draftRateNote } from "../writeplan/notes";
+import { nameOf } from "./support/describe";
+import { docsUrl, type Rule } from "./types";
+
+const rule: Rule = {
+  meta: {
+    id: "missing-deviation-note",
+    severity: "error",
+    description: "应填写偏差原因分析及改进措施而未填写",
+    messages: {
+      indicator: "{name}得分 {score} 低于分值 {weight}，应填写偏差原因分析及改进措施",
+      rate: "执行率 {rate}% 低于 {threshold}%，应在偏差原因分析中说明",
+      adjusted: "全年预算数与年初预算数不同，本配置要求在偏差原因分析中说明调整原因",
+    },
+    docs: docsUrl("missing-deviation-note"),
+  },
+  check({ scored, form, profile, report }) {
+    for (const s of scored.indicators) {
+      const draft = draftIndicatorNote(s);
+      if (draft === null || hasNote(s.indicator)) continue;
+      report({
+        messageId: "indicator",
+        ref: s.indicator.note?.ref ?? s.indicator.score.ref,
+        data: { name: nameOf(s.indicator), score: fmt2(s.counted!), weight: fmt2(s.indicator.weight.value!) },
+        expected: draft,
+        actual: s.indicator.note?.text ?? null,
+      });
+    }
+    // The form has no note cell for the funding rows: any note in the form counts as the explanation.
+    const anyNote = form.indicators.some(hasNote);
+    const row = scored.totalRow;
+    const rateNote = draftRateNote(scored);
+    if (row && rateNote && !anyNote) {
+      report({
+        messageId: "rate",
+        severity: profile.rateNoteRequired ? undefined : "warning",
+        ref: row.rate.ref,
+        data: { rate: fmt2(scored.rateValue!), threshold: profile.rateNoteThreshold },
+        expected: rateNote,
+      });
+    }
+    const adjusted = row && row.budget.value !== null && row.initial.value !== null && Math.round(row.budget.value * 100) !== Math.round(row.initial.value * 100);
+    if (adjusted && profile.adjustmentNoteRequired && !anyNote) report({ messageId: "adjusted", ref: row!.budget.ref });
+  },
+};
+export default rule;

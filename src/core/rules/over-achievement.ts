@@ -1,0 +1,31 @@
+import { fmt2 } from "../rounding";
+import { nameOf } from "./support/describe";
+import { docsUrl, type Rule } from "./types";
+
+const rule: Rule = {
+  meta: {
+    id: "over-achievement",
+    severity: "warning",
+    description: "实际完成值远超指标值（≥1.2 倍），指标值可能设置过低",
+    messages: {
+      default: "{name}实际完成值 {actual} 为年度指标值 {target} 的 {ratio} 倍（≥{factor} 倍），指标值可能设置过低，宜说明原因并调整下年目标",
+    },
+    docs: docsUrl("over-achievement"),
+  },
+  check({ form, profile, report }) {
+    for (const i of form.indicators) {
+      const t = i.target.parsed;
+      const a = i.actual.parsed;
+      if (t.kind !== "quantity" || a.kind !== "quantity" || t.value <= 0) continue;
+      if (t.op === "≤" || t.op === "<") continue;
+      if (t.unit !== null && a.unit !== null && t.unit !== a.unit) continue;
+      if (a.value < t.value * profile.overAchievementFactor) continue;
+      report({
+        ref: i.actual.ref,
+        data: { name: nameOf(i), actual: fmt2(a.value), target: fmt2(t.value), ratio: fmt2(a.value / t.value), factor: profile.overAchievementFactor },
+        actual: a.value,
+      });
+    }
+  },
+};
+export default rule;

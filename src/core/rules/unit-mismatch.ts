@@ -1,0 +1,33 @@
+import { nameOf } from "./support/describe";
+import { docsUrl, type Rule } from "./types";
+
+const rule: Rule = {
+  meta: {
+    id: "unit-mismatch",
+    severity: "warning",
+    description: "实际完成值的单位与年度指标值不同，或数值指标填了文字",
+    messages: {
+      default: "{name}年度指标值单位为“{target}”，实际完成值单位为“{actual}”",
+      missing: "{name}实际完成值缺少单位（年度指标值单位为“{target}”）",
+      kind: "{name}年度指标值为数值（{targetText}），实际完成值却为文字“{actualText}”，应填写实际数值",
+    },
+    docs: docsUrl("unit-mismatch"),
+  },
+  check({ form, report }) {
+    for (const i of form.indicators) {
+      const t = i.target.parsed;
+      const a = i.actual.parsed;
+      if (t.kind === "quantity" && a.kind === "qualitative") {
+        report({ messageId: "kind", ref: i.actual.ref, data: { name: nameOf(i), targetText: i.target.text ?? "", actualText: a.text } });
+        continue;
+      }
+      if (t.kind !== "quantity" || a.kind !== "quantity" || t.unit === null) continue;
+      if (a.unit === null) {
+        report({ messageId: "missing", severity: "info", ref: i.actual.ref, data: { name: nameOf(i), target: t.unit }, expected: t.unit });
+      } else if (a.unit !== t.unit) {
+        report({ ref: i.actual.ref, data: { name: nameOf(i), target: t.unit, actual: a.unit }, expected: t.unit, actual: a.unit });
+      }
+    }
+  },
+};
+export default rule;

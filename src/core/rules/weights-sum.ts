@@ -1,0 +1,33 @@
+import { fmt2, sum } from "../rounding";
+import { docsUrl, type Rule } from "./types";
+
+const rule: Rule = {
+  meta: {
+    id: "weights-sum",
+    severity: "error",
+    description: "分值合计（含执行率分值）不等于 100",
+    messages: {
+      default: "分值合计为 {actual}（执行率 {funding} + 指标分值 {indicators}），应为 100",
+      stated: "总分行的分值为 {actual}，应为 100",
+    },
+    docs: docsUrl("weights-sum"),
+  },
+  check({ scored, form, report }) {
+    const statedTotal = form.total?.weight ?? null;
+    if (statedTotal?.value != null && Math.round(statedTotal.value * 100) !== 10000) {
+      report({ messageId: "stated", ref: statedTotal.ref, data: { actual: fmt2(statedTotal.value) }, expected: 100, actual: statedTotal.value });
+    }
+    const weights = form.indicators.map((i) => i.weight.value);
+    if (weights.length === 0 || weights.some((w) => w === null)) return;
+    const indicators = sum(weights as number[]);
+    const all = indicators.plus(scored.fundingWeight);
+    if (all.eq(100)) return;
+    report({
+      ref: statedTotal?.ref ?? form.indicators[0].weight.ref,
+      data: { actual: fmt2(all), funding: fmt2(scored.fundingWeight), indicators: fmt2(indicators) },
+      expected: 100,
+      actual: all.toNumber(),
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,21 @@
+import { docsUrl, type Rule } from "./types";
+
+const rule: Rule = {
+  meta: {
+    id: "zero-budget",
+    severity: "error",
+    description: "全年预算数为 0 或为空，无法计算执行率",
+    messages: {
+      zero: "全年预算数为 0，无法计算执行率",
+      missing: "全年预算数为空，无法计算执行率",
+    },
+    docs: docsUrl("zero-budget"),
+  },
+  check({ scored, report }) {
+    const row = scored.totalRow;
+    if (!row || row.budget.unreadable) return;
+    if (row.budget.value === 0) report({ messageId: "zero", ref: row.budget.ref, actual: 0 });
+    else if (row.budget.value === null) report({ messageId: "missing", ref: row.budget.ref, actual: null });
+  },
+};
+export default rule;

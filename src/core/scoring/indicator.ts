@@ -1,0 +1,99 @@
+/** An indicator's score from its target, actual and weight, under a profile. */
+import { dec, fmt2, roundTo } from "../rounding";
+import type { Band, ParsedValue } from "../value/types";
+import type { Profile } from "./profiles";
+
+export type IndicatorScore =
+  /** Quantitative: target and actual are numbers; `value` is the formula's result to 2 decimals. */
+  | { kind: "formula"; value: number; exact: number; explain: string; met: boolean; equalExceeded: boolean }
+  /** Qualitative result band: any score in [low, high) of w is right; `proposal` fills an empty cell. */
+  | { kind: "band"; band: Band; low: number; high: number; highInclusive: boolean; proposal: number }
+  /** A qualitative target restated as the actual (`及时` → `及时`): met. */
+  | { kind: "same"; value: number }
+  | { kind: "none"; reason: string };
+
+const BAND_NAMES: Record<Band, string> = {
+  achieved: "达成指标",
+  partial: "部分达成指标并具有一定效果",
+  failed: "未达成指标且效果较差",
+};
+
+export function bandName(band: Band): string {
+  return BAND_NAMES[band];
+}
+
+function unitsCompatible(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+export function scoreIndicator(target: ParsedValue, actual: ParsedValue, weight: number | null, profile: Profile): IndicatorScore {
+  if (weight === null) return { kind: "none", reason: "分值为空" };
+  const w = weight;
+  if (actual.kind === "band") {
+    const [lo, hi] = profile.bands[actual.band];
+    return {
+      kind: "band",
+      band: actual.band,
+      low: roundTo(dec(w).times(lo), 2, "round"),
+      high: roundTo(dec(w).times(hi), 2, "round"),
+      highInclusive: actual.band === "achieved",
+      proposal: roundTo(dec(w).times(profile.bandProposal[actual.band]), 2, "round"),
+    };
+  }
+  if (target.kind === "qualitative" && actual.kind === "qualitative") {
+    const same = target.text.replace(/\s/g, "") === actual.text.replace(/\s/g, "");
+    return same ? { kind: "same", value: w } : { kind: "none", reason: "实际完成值为文字，无法按公式计分" };
+  }
+  if (target.kind !== "quantity" || actual.kind !== "quantity") {
+    return { kind: "none", reason: "年度指标值或实际完成值不是数值" };
+  }
+  if (!unitsCompatible(target.unit, actual.unit)) return { kind: "none", reason: "计量单位不一致" };
+  return quantityScore(target.op ?? "≥", target.value, Math.max(0, actual.value), w, profile);
+}
+
+function quantityScore(op: string, a: number, b: number, w: number, profile: Profile): IndicatorScore {
+  const full = (met: boolean, equalExceeded = false, explain = "达到指标值，得满分"): IndicatorScore => ({
+    kind: "formula", value: w, exact: w, explain, met, equalExceeded,
+  });
+  const ratio = (num: number, den: number, explain: string): IndicatorScore => {
+    const exact = den === 0 ? 0 : dec(w).times(num).div(den).toNumber();
+    const value = Math.min(w, roundTo(exact, 2, "round"));
+    return { kind: "formula", value, exact, explain, met: false, equalExceeded: false };
+  };
+  switch (op) {
+    case "≥":
+    case ">":
+      if (b >= a || a <= 0) return full(true);
+      return ratio(b, a, `${fmt2(w)} × ${fmt2(b)} ÷ ${fmt2(a)}`);
+    case "≤":
+    case "<":
+      if (b <= a) return full(true);
+      if (profile.reverseFormula === "linear") {
+        if (a <= 0) return { kind: "formula", value: 0, exact: 0, explain: "指标值为 0 且实际超出", met: false, equalExceeded: false };
+        const exact = Math.max(0, dec(w).times(dec(1).minus(dec(b).minus(a).div(a))).toNumber());
+        return { kind: "formula", value: roundTo(exact, 2, "round"), exact, explain: `${fmt2(w)} × (1 − (${fmt2(b)} − ${fmt2(a)}) ÷ ${fmt2(a)})`, met: false, equalExceeded: false };
+      }
+      return ratio(a, b, `${fmt2(w)} × ${fmt2(a)} ÷ ${fmt2(b)}`);
+    default:
+      // "=": short of the target scores pro rata; above it scores full but is worth a look.
+      if (a === 0) return b <= 0 ? full(true) : { kind: "formula", value: 0, exact: 0, explain: "指标值为 0 而实际不为 0", met: false, equalExceeded: false };
+      if (b === a) return full(true);
+      if (b > a) return full(true, true, "超过指标值，按满分计");
+      return ratio(b, a, `${fmt2(w)} × ${fmt2(b)} ÷ ${fmt2(a)}`);
+  }
+}
+
+/** Whether a stated score agrees with the computed one (either 2-decimal convention, or inside the band). */
+export function acceptsScore(score: IndicatorScore, stated: number): boolean {
+  const s = Math.round(stated * 100);
+  switch (score.kind) {
+    case "formula":
+      return s === Math.round(score.value * 100) || s === Math.round(roundTo(score.exact, 2, "trunc") * 100);
+    case "band":
+      return s >= Math.round(score.low * 100) && (score.highInclusive ? s <= Math.round(score.high * 100) : s < Math.round(score.high * 100));
+    case "same":
+      return s === Math.round(score.value * 100);
+    case "none":
+      return true;
+  }
+}

@@ -1,0 +1,59 @@
+/** 执行率 and 执行率得分, and whether a stated figure is acceptable. */
+import Big from "big.js";
+import { dec, fmt2, percentOf, type Rounding, roundTo } from "../rounding";
+
+export interface Rate {
+  /** Exact 全年执行数 / 全年预算数 × 100. */
+  exact: Big;
+  truncated: number;
+  rounded: number;
+}
+
+export function computeRate(executed: number, budget: number): Rate | null {
+  const exact = percentOf(executed, budget);
+  if (exact === null) return null;
+  return { exact, truncated: roundTo(exact, 2, "trunc"), rounded: roundTo(exact, 2, "round") };
+}
+
+export function rateBy(rate: Rate, rounding: Rounding): number {
+  return rounding === "trunc" ? rate.truncated : rate.rounded;
+}
+
+/** 执行率得分 = w × min(rate, 100) / 100, to 2 decimals. */
+export function fundingScoreOf(rate: number, weight: number, rounding: Rounding): number {
+  const capped = Math.max(0, Math.min(rate, 100));
+  return roundTo(dec(weight).times(capped).div(100), 2, rounding);
+}
+
+export type Verdict = "exact" | "convention" | "display" | "mismatch";
+
+function decimals(x: number): number {
+  const s = String(x);
+  const dot = s.indexOf(".");
+  return dot < 0 || s.includes("e") ? 0 : s.length - dot - 1;
+}
+
+/**
+ * Judges a stated 2-decimal rate: `exact` under the profile's convention, `convention` under the other one,
+ * `display` when the 2-decimal amounts could hide the difference, else `mismatch`.
+ */
+export function judgeRate(stated: number, executed: number, budget: number, rounding: Rounding): Verdict {
+  const rate = computeRate(executed, budget);
+  if (rate === null) return "mismatch";
+  const s = Math.round(stated * 100);
+  if (s === Math.round(rateBy(rate, rounding) * 100)) return "exact";
+  if (s === Math.round(rateBy(rate, rounding === "trunc" ? "round" : "trunc") * 100)) return "convention";
+  if (decimals(executed) <= 2 && decimals(budget) <= 2 && budget > 0.005) {
+    const lo = dec(Math.max(executed - 0.005, 0)).times(100).div(dec(budget).plus(0.005));
+    const hi = dec(executed).plus(0.005).times(100).div(dec(budget).minus(0.005));
+    const low = lo.round(2, Big.roundDown).times(100).toNumber();
+    const high = hi.round(2, Big.roundUp).times(100).toNumber();
+    if (s >= low && s <= high) return "display";
+  }
+  return "mismatch";
+}
+
+/** `543.69 ÷ 553.40` with the form's 2-decimal display. */
+export function rateFormula(executed: number, budget: number): string {
+  return `${fmt2(executed)} ÷ ${fmt2(budget)}`;
+}

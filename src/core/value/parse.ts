@@ -1,0 +1,147 @@
+/**
+ * The one grammar for 年度指标值 and 实际完成值:
+ *   value    := [operator] number [unit]  |  band  |  qualitative text
+ *   operator := ≥ | > | ≤ | < | =   (also >=, <=, ＞, ＝, ≧, ⩾, 不低于, 不超过 …)
+ *   number   := digits with optional thousands separators and decimals (full-width digits accepted)
+ *   unit     := "(" text ")" in ASCII or full-width brackets, or bare text (`%`, `次`, `元/人`)
+ * Text that starts like a number but does not finish like one is unparseable; other text with CJK is qualitative.
+ */
+import { toHalfWidth } from "../text/normalize";
+import type { Band, Operator, ParsedValue } from "./types";
+
+const WORD_OPERATORS: ReadonlyArray<[string, Operator]> = [
+  ["大于等于", "≥"],
+  ["大于或等于", "≥"],
+  ["不低于", "≥"],
+  ["不少于", "≥"],
+  ["不小于", "≥"],
+  ["小于等于", "≤"],
+  ["小于或等于", "≤"],
+  ["不高于", "≤"],
+  ["不超过", "≤"],
+  ["不多于", "≤"],
+  ["不大于", "≤"],
+  ["高于", ">"],
+  ["大于", ">"],
+  ["低于", "<"],
+  ["小于", "<"],
+  ["等于", "="],
+];
+
+const SYMBOL_OPERATORS: ReadonlyArray<[string, Operator]> = [
+  [">=", "≥"],
+  ["=>", "≥"],
+  ["≥", "≥"],
+  ["≧", "≥"],
+  ["⩾", "≥"],
+  ["<=", "≤"],
+  ["=<", "≤"],
+  ["≤", "≤"],
+  ["≦", "≤"],
+  ["⩽", "≤"],
+  [">", ">"],
+  ["<", "<"],
+  ["==", "="],
+  ["=", "="],
+];
+
+const SUFFIX_OPERATORS: ReadonlyArray<[string, Operator]> = [
+  ["及以上", "≥"],
+  ["以上", "≥"],
+  ["及以下", "≤"],
+  ["以下", "≤"],
+  ["以内", "≤"],
+];
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+/;
+const CJK = /[\u3400-\u9fff]/;
+const BARE_UNIT = /^[%‰a-zA-Z\u3400-\u9fff/·²³]+$/;
+
+const BANDS: ReadonlyArray<[RegExp, Band]> = [
+  [/^未(?:达成|完成)/, "failed"],
+  [/^部分(?:达成|完成)/, "partial"],
+  [/^(?:达成|完成|实现)(?:年度|预期)?(?:指标|目标)/, "achieved"],
+];
+
+/** Normalises spacing, full-width forms and the odd characters that PDF copies introduce. */
+function clean(s: string): string {
+  return toHalfWidth(s)
+    .replace(/[\s\u00a0\u200b]+/g, "")
+    .replace(/[（]/g, "(")
+    .replace(/[）]/g, ")");
+}
+
+export function parseBand(text: string): Band | null {
+  const t = clean(text);
+  for (const [re, band] of BANDS) if (re.test(t)) return band;
+  return null;
+}
+
+function readOperator(t: string): [Operator | null, string] {
+  for (const [word, op] of WORD_OPERATORS) if (t.startsWith(word)) return [op, t.slice(word.length)];
+  for (const [sym, op] of SYMBOL_OPERATORS) if (t.startsWith(sym)) return [op, t.slice(sym.length)];
+  return [null, t];
+}
+
+function readUnit(rest: string): string | null | undefined {
+  if (rest === "") return null;
+  const bracketed = /^\(([^()]+)\)$/.exec(rest);
+  const unit = bracketed ? bracketed[1] : rest;
+  return BARE_UNIT.test(unit) ? unit : undefined;
+}
+
+/** Parses a target or actual as the cell holds it. Never throws. */
+export function parseValue(input: string | number | boolean | null | undefined): ParsedValue {
+  if (input === null || input === undefined) return { kind: "empty" };
+  if (typeof input === "number") {
+    return Number.isFinite(input) ? { kind: "quantity", op: null, value: input, unit: null } : { kind: "unparseable", text: String(input) };
+  }
+  if (typeof input === "boolean") return { kind: "unparseable", text: String(input) };
+  const raw = String(input);
+  const t = clean(raw);
+  if (t === "") return { kind: "empty" };
+  const band = parseBand(t);
+  if (band) return { kind: "band", band };
+
+  const [prefixOp, afterOp] = readOperator(t);
+  const num = NUMBER.exec(afterOp);
+  if (num) {
+    const value = Number(num[0].replace(/,/g, ""));
+    let rest = afterOp.slice(num[0].length);
+    let op = prefixOp;
+    // `90%以上`, `30天以内`: the operator written as a suffix.
+    const suffix = SUFFIX_OPERATORS.find(([word]) => rest.endsWith(word));
+    if (suffix && op === null) {
+      op = suffix[1];
+      rest = rest.slice(0, rest.length - suffix[0].length);
+    }
+    const unit = readUnit(rest);
+    if (unit !== undefined && Number.isFinite(value)) return { kind: "quantity", op, value, unit: normaliseUnit(unit) };
+    return { kind: "unparseable", text: raw };
+  }
+  // Started with an operator or a digit but did not finish as a number: a typo, not a qualitative target.
+  if (prefixOp !== null && !CJK.test(afterOp.charAt(0))) return { kind: "unparseable", text: raw };
+  if (/^[\d.+-]/.test(t)) return { kind: "unparseable", text: raw };
+  if (CJK.test(t)) return { kind: "qualitative", text: raw.trim() };
+  return { kind: "unparseable", text: raw };
+}
+
+/** One spelling per unit, so that `％` and `%`, `(个)` and `个` compare equal. */
+export function normaliseUnit(unit: string | null): string | null {
+  if (unit === null) return null;
+  const u = unit.trim();
+  return u === "" ? null : u;
+}
+
+/** Money units, in 万元 per unit. */
+export const MONEY_UNITS: Readonly<Record<string, number>> = { 元: 0.0001, 万元: 1, 亿元: 10000 };
+
+/** Units that count things: a reverse target (`≤4个`) on them is suspicious. */
+export const COUNT_UNITS = new Set([
+  "个", "次", "项", "人", "人次", "家", "户", "场", "期", "件", "台", "套", "篇", "批", "所", "名", "份", "本", "座", "处", "条", "辆", "场次", "个数",
+]);
+
+/** How a parsed value is written back in the form's own style: `≥90.00(%)`. */
+export function formatQuantity(op: Operator | null, value: number, unit: string | null): string {
+  return `${op ?? ""}${value.toFixed(2)}${unit ? `(${unit})` : ""}`;
+}

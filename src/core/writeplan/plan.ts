@@ -1,0 +1,82 @@
+/**
+ * The write plan: which cells a fill would write, and with what. Pure: the hosts (Office.js, ExcelJS, the preview)
+ * carry it out. Only empty cells are planned, unless the caller names a non-empty cell in `overwrite`.
+ */
+import { type CellRef, type CellValue, qualified } from "../grid";
+import type { NumberField, TextField } from "../form/model";
+import { dec } from "../rounding";
+import { hasNote, type ScoredForm } from "../scoring/form";
+import { computeRate, rateBy } from "../scoring/rate";
+import { draftIndicatorNote, draftRateNote, safeText } from "./notes";
+
+export type WriteKind = "rate" | "fundingScore" | "score" | "total" | "grade" | "note";
+
+export interface PlannedWrite {
+  ref: CellRef;
+  /** `Sheet!A1`. */
+  cell: string;
+  kind: WriteKind;
+  /** A number is written as a number; a string is always written as text, never as a formula. */
+  value: number | string;
+  /** Set when the number must carry a format (a rate in a percent-formatted cell is written as a fraction). */
+  numberFormat?: string;
+  /** What the cell held when read, for revert and for the consent check. */
+  previous: CellValue;
+}
+
+export interface PlanOptions {
+  /** Non-empty cells (`Sheet!A1`) the user explicitly agreed to overwrite. */
+  overwrite?: ReadonlySet<string>;
+}
+
+function isEmpty(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+export function planWrites(scored: ScoredForm, options: PlanOptions = {}): PlannedWrite[] {
+  const out: PlannedWrite[] = [];
+  const consent = options.overwrite ?? new Set<string>();
+  const add = (ref: CellRef, kind: WriteKind, previous: CellValue, value: number | string | null, numberFormat?: string) => {
+    if (value === null) return;
+    const cell = qualified(ref);
+    if (!isEmpty(previous) && !consent.has(cell)) return;
+    if (previous === value) return;
+    const write: PlannedWrite = { ref, cell, kind, value: typeof value === "string" ? safeText(value) : value, previous };
+    if (numberFormat) write.numberFormat = numberFormat;
+    out.push(write);
+  };
+  const number = (field: NumberField, kind: WriteKind, value: number | null) => add(field.ref, kind, field.raw, value, "0.00");
+  const text = (field: TextField, kind: WriteKind, value: string | null, raw: CellValue) => add(field.ref, kind, raw, value);
+
+  const { form } = scored;
+  for (const row of form.funding) {
+    const { budget, executed } = row;
+    if (budget.value === null || executed.value === null || budget.value === 0) continue;
+    const rate = row === scored.totalRow ? scored.rateValue : null;
+    const value = rate ?? roundedRate(executed.value, budget.value, scored);
+    if (row.rate.percentFormat) add(row.rate.ref, "rate", row.rate.raw, dec(value).div(100).toNumber(), "0.00%");
+    else number(row.rate, "rate", value);
+  }
+  if (scored.totalRow) number(scored.totalRow.score, "fundingScore", scored.fundingScore);
+  for (const s of scored.indicators) number(s.indicator.score, "score", s.computed);
+  if (form.total) number(form.total.score, "total", scored.total);
+  if (form.grade) text(form.grade, "grade", scored.grade, form.grade.text);
+
+  const noteCells = new Set<string>();
+  for (const s of scored.indicators) {
+    const note = s.indicator.note;
+    const draft = draftIndicatorNote(s);
+    if (!note || draft === null || hasNote(s.indicator)) continue;
+    text(note, "note", draft, note.text);
+    noteCells.add(qualified(note.ref));
+  }
+  // The funding rows have no note cell: under profiles that require it, the rate note goes in the first free one.
+  const rateNote = scored.profile.rateNoteRequired && !form.indicators.some(hasNote) ? draftRateNote(scored) : null;
+  const free = form.indicators.find((i) => i.note && i.note.text === null && !noteCells.has(qualified(i.note.ref)));
+  if (rateNote && free?.note) text(free.note, "note", rateNote, null);
+  return out;
+}
+
+function roundedRate(executed: number, budget: number, scored: ScoredForm): number {
+  return rateBy(computeRate(executed, budget)!, scored.profile.rateRounding);
+}
