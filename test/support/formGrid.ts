@@ -38,7 +38,10 @@ export function formsGrid(forms: readonly SeedForm[], options: LayoutOptions = {
     merges.push({ top: r1, left: left + c1, bottom: r2, right: left + c2 });
 
   for (const f of forms) {
-    if (placed.length > 0) put([]), put([]);
+    if (placed.length > 0) {
+      put([]);
+      put([]);
+    }
     const title = put(["财政项目支出绩效自评表"]);
     merge(title, 0, title, 7);
     put([`（${f.year}年度）`]);

@@ -17,7 +17,7 @@ export interface SeedForm {
   grade: string;
 }
 
-export const SEED_FORMS: readonly SeedForm[] = (data as { forms: SeedForm[] }).forms;
+export const SEED_FORMS: readonly SeedForm[] = (data as unknown as { forms: SeedForm[] }).forms;
 
 /** A deep copy to mutate in a test. */
 export function seedForm(i: number): SeedForm {

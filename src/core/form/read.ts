@@ -22,30 +22,44 @@ export function readForms(reader: GridReader): Form[] {
   return splitBlocks(reader, index).map((block) => readBlock(reader, index, block));
 }
 
+/** Index of the first element whose row is ≥ row (the lists are in row order). */
+function lowerBound<T extends { row: number }>(list: readonly T[], row: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].row < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function rowsBetween<T extends { row: number }>(list: readonly T[], top: number, bottom: number): T[] {
+  return list.slice(lowerBound(list, top), lowerBound(list, bottom + 1));
+}
+
 /** One block per form: from a 项目名称 (or, for fragments, a funding or indicator header) to the next one. */
 function splitBlocks(reader: GridReader, index: LabelIndex): Block[] {
   const anchorOrder: LabelId[] = ["project", "budgetInitial", "level3"];
   let anchors: number[] = [];
   for (const id of anchorOrder) {
-    anchors = [...new Set(index.hits.filter((h) => h.id === id).map((h) => h.row))].sort((a, b) => a - b);
+    anchors = [...new Set(index.hits.filter((h) => h.id === id).map((h) => h.row))];
     if (anchors.length > 0) break;
   }
+  const headings = [...index.titles, ...index.years].sort((a, b) => a.row - b.row);
   const blocks: Block[] = [];
-  let previousBottom = reader.top - 1;
   anchors.forEach((anchor, i) => {
-    // The title and year sit up to three rows above 项目名称.
-    let top = anchor;
-    for (const t of [...index.titles.map((x) => x.row), ...index.years.map((y) => y.row)]) {
-      if (t < top && t >= anchor - 3 && t > previousBottom) top = t;
-    }
-    const nextAnchor = anchors[i + 1];
-    const bottom = nextAnchor === undefined ? reader.bottom : nextAnchor - 1;
-    blocks.push({ top, bottom, hits: index.hits.filter((h) => h.row >= top && h.row <= bottom) });
-    previousBottom = top;
+    // The title and year sit up to three rows above 项目名称, below the previous form's anchor.
+    const floor = Math.max(i > 0 ? anchors[i - 1] + 1 : reader.top, anchor - 3);
+    const above = rowsBetween(headings, floor, anchor - 1);
+    const top = above.length > 0 ? above[0].row : anchor;
+    blocks.push({ top, bottom: reader.bottom, hits: [] });
   });
-  // A following block's title rows belong to it, not to the previous block.
-  for (let i = 0; i + 1 < blocks.length; i++) blocks[i].bottom = Math.min(blocks[i].bottom, blocks[i + 1].top - 1);
-  for (const b of blocks) b.hits = b.hits.filter((h) => h.row <= b.bottom);
+  // Each block ends where the next one's title begins.
+  blocks.forEach((b, i) => {
+    if (i + 1 < blocks.length) b.bottom = blocks[i + 1].top - 1;
+    b.hits = rowsBetween(index.hits, b.top, b.bottom);
+  });
   return blocks;
 }
 
@@ -59,8 +73,7 @@ function inRow(block: Block, row: number, id: LabelId, fromCol = -1): LabelHit |
 
 function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
   const sheet = reader.grid.sheet;
-  const labelCells = new Set(block.hits.map((h) => `${h.row}:${h.col}`));
-  const isLabel = (row: number, col: number) => labelCells.has(`${row}:${col}`);
+  const isLabel = (row: number, col: number) => block.hits.some((h) => h.row === row && h.col === col);
 
   /** The value right of a label: the first non-blank cell before the next label, else the first cell. */
   const rightOf = (hit: LabelHit | undefined): TextField | null => {
@@ -75,8 +88,8 @@ function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
     return { text: null, ref: { sheet, row: hit.row, col: firstCell ?? hit.col + 1 } };
   };
 
-  const title = index.titles.find((t) => t.row >= block.top && t.row <= block.bottom);
-  const year = index.years.find((y) => y.row >= block.top && y.row <= block.bottom);
+  const title = rowsBetween(index.titles, block.top, block.bottom)[0];
+  const year = rowsBetween(index.years, block.top, block.bottom)[0];
   const project = rightOf(first(block, "project"));
   const department = rightOf(first(block, "department"));
   const unit = rightOf(first(block, "unit"));
@@ -95,12 +108,13 @@ function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
   const total = totalHit && indicatorHeader ? readTotal(reader, block, indicatorHeader.row, totalHit.row) : null;
   const grade = rightOf(gradeHit);
 
-  const bottom = Math.max(gradeHit?.row ?? 0, totalHit?.row ?? 0, indicators.at(-1)?.row ?? 0, block.top);
-  const cols = block.hits.filter((h) => h.row <= bottom).map((h) => h.col);
+  const lastHit = block.hits.reduce((m, h) => Math.max(m, h.row), block.top);
+  const bottom = Math.max(lastHit, indicators.at(-1)?.row ?? 0, grade?.ref.row ?? 0);
+  const cols = block.hits.length > 0 ? block.hits.map((h) => h.col) : [reader.left];
   for (const f of [project, department, unit, grade]) if (f) cols.push(f.ref.col);
   const left = Math.min(...cols);
   let right = Math.max(...cols);
-  for (const m of reader.grid.merges) if (m.top >= block.top && m.bottom <= bottom && m.left >= left) right = Math.max(right, m.right);
+  for (const m of reader.mergesBetween(block.top, bottom)) if (m.bottom <= bottom && m.left >= left) right = Math.max(right, m.right);
 
   return {
     sheet,

@@ -1,4 +1,4 @@
-import type { CellValue, Grid } from "./types";
+import type { CellValue, Grid, MergedArea } from "./types";
 
 /** Reads cells of a grid by absolute coordinates; anything outside the block is blank. */
 export class GridReader {
@@ -7,6 +7,8 @@ export class GridReader {
   /** Absolute (row, col) of every cell covered by a merge but not its top-left, mapped to that top-left. */
   private readonly mergeOwner = new Map<number, number>();
   private readonly width: number;
+  /** Merges sorted by top row, for range look-ups. */
+  private readonly mergesByTop: MergedArea[];
 
   constructor(readonly grid: Grid) {
     const rows = grid.values.length;
@@ -15,6 +17,7 @@ export class GridReader {
     this.bottom = grid.top + rows - 1;
     this.right = grid.left + cols - 1;
     this.width = Math.max(cols, 1) + grid.left + 1;
+    this.mergesByTop = [...grid.merges].sort((a, b) => a.top - b.top);
     for (const m of grid.merges) {
       // A hostile merge list must not blow up memory: only cells inside the block matter.
       const top = Math.max(m.top, grid.top);
@@ -77,6 +80,21 @@ export class GridReader {
     const k = this.mergeOwner.get(this.key(row, col));
     if (k === undefined) return { row, col };
     return { row: Math.floor(k / this.width), col: k % this.width };
+  }
+
+  /** Merges whose top row lies in [top, bottom]. */
+  mergesBetween(top: number, bottom: number): MergedArea[] {
+    const list = this.mergesByTop;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].top < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: MergedArea[] = [];
+    for (let i = lo; i < list.length && list[i].top <= bottom; i++) out.push(list[i]);
+    return out;
   }
 
   /** The value as shown by a merge: a covered cell reads its merge's top-left value. */

@@ -2,6 +2,8 @@ import type { CellRef } from "./types";
 
 /** 0-based column index to letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(col: number): string {
+  // Excel has 16,384 columns; anything else is a caller's bug, shown rather than looped on.
+  if (!Number.isInteger(col) || col < 0 || col > 16383) return "?";
   let n = col + 1;
   let s = "";
   while (n > 0) {

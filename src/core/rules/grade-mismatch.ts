@@ -2,6 +2,9 @@ import { fmt2 } from "../rounding";
 import { gradeFor } from "../scoring/profiles";
 import { docsUrl, type Rule } from "./types";
 
+/** Forms print the grade short or long. */
+const LONG_FORMS: Record<string, string> = { 优: "优秀", 良: "良好", 中: "中等", 差: "较差" };
+
 const rule: Rule = {
   meta: {
     id: "grade-mismatch",
@@ -15,7 +18,7 @@ const rule: Rule = {
     const total = form.total?.score.value ?? scored.total;
     if (!form.grade || stated === null || total === null) return;
     const expected = gradeFor(total, profile);
-    if (stated === expected || stated === `${expected}秀` || (expected === "差" && stated === "较差")) return;
+    if (stated === expected || LONG_FORMS[expected] === stated) return;
     report({ ref: form.grade.ref, data: { total: fmt2(total), expected, actual: stated }, expected, actual: stated });
   },
 };

@@ -10,7 +10,7 @@ const rule: Rule = {
     severity: "error",
     description: "指标得分与计分公式或定性档次不符",
     messages: {
-      formula: "{name}得分应为 {expected}（{explain}），表内为 {actual}{noted}",
+      default: "{name}得分应为 {expected}（{explain}），表内为 {actual}{noted}",
       band: "{name}实际完成值为“{band}”，得分应在 {low}–{high} 分之间（分值 {weight}），表内为 {actual}{noted}",
       same: "{name}实际完成值与指标值一致，得分应为 {expected}，表内为 {actual}{noted}",
     },
@@ -33,7 +33,7 @@ const rule: Rule = {
         Object.assign(data, { band: bandName(s.score.band), low: fmt2(s.score.low), high: fmt2(s.score.high) });
       }
       report({
-        messageId: s.score.kind,
+        messageId: s.score.kind === "formula" ? "default" : s.score.kind,
         severity: noted ? "warning" : undefined,
         ref: s.indicator.score.ref,
         data,

@@ -10,7 +10,7 @@ const rule: Rule = {
     severity: "error",
     description: "应填写偏差原因分析及改进措施而未填写",
     messages: {
-      indicator: "{name}得分 {score} 低于分值 {weight}，应填写偏差原因分析及改进措施",
+      default: "{name}得分 {score} 低于分值 {weight}，应填写偏差原因分析及改进措施",
       rate: "执行率 {rate}% 低于 {threshold}%，应在偏差原因分析中说明",
       adjusted: "全年预算数与年初预算数不同，本配置要求在偏差原因分析中说明调整原因",
     },
@@ -21,7 +21,6 @@ const rule: Rule = {
       const draft = draftIndicatorNote(s);
       if (draft === null || hasNote(s.indicator)) continue;
       report({
-        messageId: "indicator",
         ref: s.indicator.note?.ref ?? s.indicator.score.ref,
         data: { name: nameOf(s.indicator), score: fmt2(s.counted!), weight: fmt2(s.indicator.weight.value!) },
         expected: draft,

@@ -1,4 +1,4 @@
-import { fmt2 } from "../rounding";
+import { dec, fmt2 } from "../rounding";
 import { nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";
 
@@ -19,7 +19,7 @@ const rule: Rule = {
       if (t.kind !== "quantity" || a.kind !== "quantity" || t.value <= 0) continue;
       if (t.op === "≤" || t.op === "<") continue;
       if (t.unit !== null && a.unit !== null && t.unit !== a.unit) continue;
-      if (a.value < t.value * profile.overAchievementFactor) continue;
+      if (dec(a.value).lt(dec(t.value).times(profile.overAchievementFactor))) continue;
       report({
         ref: i.actual.ref,
         data: { name: nameOf(i), actual: fmt2(a.value), target: fmt2(t.value), ratio: fmt2(a.value / t.value), factor: profile.overAchievementFactor },

@@ -9,7 +9,7 @@ const rule: Rule = {
     severity: "warning",
     description: "指标值设置不当：恒成立（≥0）、≥100%、计数指标用反向符号",
     messages: {
-      always: "{name}年度指标值“{text}”恒成立，指标值设置过低，应设为可衡量的目标",
+      default: "{name}年度指标值“{text}”恒成立，指标值设置过低，应设为可衡量的目标",
       hundred: "{name}年度指标值“{text}”：百分比不会超过 100%，应写作 =100%",
       reverse: "{name}年度指标值“{text}”对计数指标使用了反向符号（≤/<），请确认是否应为 ≥",
     },
@@ -21,7 +21,7 @@ const rule: Rule = {
       if (t.kind !== "quantity" || t.op === null) continue;
       const data = { name: nameOf(i), text: i.target.text ?? "" };
       if ((t.op === "≥" && t.value <= 0) || (t.op === ">" && t.value < 0)) {
-        report({ messageId: "always", ref: i.target.ref, data, actual: i.target.text });
+        report({ ref: i.target.ref, data, actual: i.target.text });
       } else if (t.op === "≥" && t.unit === "%" && t.value >= 100) {
         report({ messageId: "hundred", ref: i.target.ref, data, expected: `=${fmt2(t.value)}(%)`, actual: i.target.text });
       } else if ((t.op === "≤" || t.op === "<") && t.unit !== null && COUNT_UNITS.has(t.unit)) {

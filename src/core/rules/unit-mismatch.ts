@@ -17,8 +17,8 @@ const rule: Rule = {
     for (const i of form.indicators) {
       const t = i.target.parsed;
       const a = i.actual.parsed;
-      if (t.kind === "quantity" && a.kind === "qualitative") {
-        report({ messageId: "kind", ref: i.actual.ref, data: { name: nameOf(i), targetText: i.target.text ?? "", actualText: a.text } });
+      if (t.kind === "quantity" && (a.kind === "qualitative" || a.kind === "band")) {
+        report({ messageId: "kind", ref: i.actual.ref, data: { name: nameOf(i), targetText: i.target.text ?? "", actualText: i.actual.text ?? "" } });
         continue;
       }
       if (t.kind !== "quantity" || a.kind !== "quantity" || t.unit === null) continue;

@@ -8,7 +8,7 @@ const rule: Rule = {
     severity: "error",
     description: "单元格内容无法识别（指标值、实际值或数字）",
     messages: {
-      value: "{name}{what}“{text}”无法识别，应写作如 ≥90.00(%)、≤27.40(万元)、=12(次) 或文字指标",
+      default: "{name}{what}“{text}”无法识别，应写作如 ≥90.00(%)、≤27.40(万元)、=12(次) 或文字指标",
       number: "{what}“{text}”不是数字",
     },
     docs: docsUrl("value-unparseable"),
@@ -29,7 +29,7 @@ const rule: Rule = {
     for (const i of form.indicators) {
       for (const [what, field] of [["年度指标值", i.target], ["实际完成值", i.actual]] as const) {
         if (field.parsed.kind !== "unparseable") continue;
-        report({ messageId: "value", severity: "warning", ref: field.ref, data: { name: nameOf(i), what, text: field.parsed.text }, actual: field.parsed.text });
+        report({ severity: "warning", ref: field.ref, data: { name: nameOf(i), what, text: field.parsed.text }, actual: field.parsed.text });
       }
       number(`${nameOf(i)}分值`, i.weight);
       number(`${nameOf(i)}得分`, i.score);

@@ -21,7 +21,8 @@ const rule: Rule = {
     if (weights.length === 0 || weights.some((w) => w === null)) return;
     const indicators = sum(weights as number[]);
     const all = indicators.plus(scored.fundingWeight);
-    if (all.eq(100)) return;
+    // Weights are shown to 2 decimals (6.67 + 13.33 typed as =20/3 and =40/3): compare as shown.
+    if (Math.round(all.toNumber() * 100) === 10000) return;
     report({
       ref: statedTotal?.ref ?? form.indicators[0].weight.ref,
       data: { actual: fmt2(all), funding: fmt2(scored.fundingWeight), indicators: fmt2(indicators) },

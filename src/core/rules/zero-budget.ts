@@ -6,7 +6,7 @@ const rule: Rule = {
     severity: "error",
     description: "全年预算数为 0 或为空，无法计算执行率",
     messages: {
-      zero: "全年预算数为 0，无法计算执行率",
+      default: "全年预算数为 0，无法计算执行率",
       missing: "全年预算数为空，无法计算执行率",
     },
     docs: docsUrl("zero-budget"),
@@ -14,7 +14,7 @@ const rule: Rule = {
   check({ scored, report }) {
     const row = scored.totalRow;
     if (!row || row.budget.unreadable) return;
-    if (row.budget.value === 0) report({ messageId: "zero", ref: row.budget.ref, actual: 0 });
+    if (row.budget.value === 0) report({ ref: row.budget.ref, actual: 0 });
     else if (row.budget.value === null) report({ messageId: "missing", ref: row.budget.ref, actual: null });
   },
 };

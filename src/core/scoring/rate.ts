@@ -1,18 +1,29 @@
 /** 执行率 and 执行率得分, and whether a stated figure is acceptable. */
 import Big from "big.js";
+import { divideToHundredths, toCents } from "../cents";
 import { dec, fmt2, percentOf, type Rounding, roundTo } from "../rounding";
 
 export interface Rate {
-  /** Exact 全年执行数 / 全年预算数 × 100. */
-  exact: Big;
+  /** Exact 全年执行数 / 全年预算数 × 100 (computed on demand: the 2-decimal figures rarely need it). */
+  exact: () => Big;
   truncated: number;
   rounded: number;
 }
 
 export function computeRate(executed: number, budget: number): Rate | null {
-  const exact = percentOf(executed, budget);
-  if (exact === null) return null;
-  return { exact, truncated: roundTo(exact, 2, "trunc"), rounded: roundTo(exact, 2, "round") };
+  if (budget === 0) return null;
+  const e = toCents(executed);
+  const b = toCents(budget);
+  if (e !== null && b !== null && b > 0) {
+    // 执行率 = e / b × 100; its hundredths = e × 10000 / b.
+    const truncated = divideToHundredths(e * 100, b, "trunc");
+    const rounded = divideToHundredths(e * 100, b, "round");
+    if (truncated !== null && rounded !== null) {
+      return { exact: () => percentOf(executed, budget)!, truncated: truncated / 100, rounded: rounded / 100 };
+    }
+  }
+  const exact = percentOf(executed, budget)!;
+  return { exact: () => exact, truncated: roundTo(exact, 2, "trunc"), rounded: roundTo(exact, 2, "round") };
 }
 
 export function rateBy(rate: Rate, rounding: Rounding): number {
@@ -22,6 +33,11 @@ export function rateBy(rate: Rate, rounding: Rounding): number {
 /** 执行率得分 = w × min(rate, 100) / 100, to 2 decimals. */
 export function fundingScoreOf(rate: number, weight: number, rounding: Rounding): number {
   const capped = Math.max(0, Math.min(rate, 100));
+  const w = toCents(weight);
+  const r = toCents(capped);
+  // score = w × r / 100 = (wc / 100) × (rc / 100) / 100 = wc × rc / 1e6.
+  const hundredths = w !== null && r !== null && w >= 0 ? divideToHundredths(w * r, 1_000_000, rounding) : null;
+  if (hundredths !== null) return hundredths / 100;
   return roundTo(dec(weight).times(capped).div(100), 2, rounding);
 }
 

@@ -55,7 +55,7 @@ const SUFFIX_OPERATORS: ReadonlyArray<[string, Operator]> = [
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+/;
 const CJK = /[\u3400-\u9fff]/;
-const BARE_UNIT = /^[%‰a-zA-Z\u3400-\u9fff/·²³]+$/;
+const BARE_UNIT = /^(?:[%‰]|[a-zA-Z\u3400-\u9fff/·²³]+)$/;
 
 const BANDS: ReadonlyArray<[RegExp, Band]> = [
   [/^未(?:达成|完成)/, "failed"],

@@ -1,0 +1,4 @@
+export { worksheetToGrid, workbookToGrids, worksheetMerges } from "./toGrid";
+export { applyWrites } from "./applyWrites";
+export type { CellWrite } from "./applyWrites";
+export { fixed, formatNumber, generalText } from "./displayText";

@@ -1,0 +1,76 @@
+/** Property tests: whatever the grid or the string, the core returns and never throws. */
+import fc from "fast-check";
+import { analyzeGrid, type CellValue, type Grid, planWrites, summarize } from "../../src/core";
+import { parseValue } from "../../src/core/value/parse";
+import { formsGrid } from "../support/formGrid";
+import { SEED_FORMS } from "../support/seed";
+
+const LABELS = [
+  "项目名称", "主管部门", "实施单位", "项目资金（万元）", "项目资金（元）", "年初预算数", "全年预算数", "全年执行数", "分值", "分数",
+  "执行率(%)", "得分", "年度资金总额：", "其中：当年财政拨款", "上年结转资金", "其他资金", "年度总体目标", "预期目标", "实际完成情况",
+  "绩效指标", "一级\n指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施", "总分", "评分等级",
+  "成本指标", "产出指标", "达成指标", "未达成指标且效果较差", "≥90.00(%)", "≤27.40(万元)", "=0", "-", "#DIV/0!", "（2024年度）",
+];
+
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constantFrom(...LABELS),
+  fc.constant(null),
+  fc.string({ maxLength: 12 }),
+  fc.double({ noNaN: false }),
+  fc.integer({ min: -1000, max: 100000 }),
+  fc.boolean(),
+  fc.constantFrom(0, 1e308, -0, 1e-12, Number.MAX_SAFE_INTEGER),
+);
+
+const grid: fc.Arbitrary<Grid> = fc
+  .record({
+    top: fc.nat(50),
+    left: fc.nat(10),
+    rows: fc.array(fc.array(cell, { maxLength: 10 }), { maxLength: 30 }),
+    merges: fc.array(fc.record({ top: fc.nat(90), left: fc.nat(20), h: fc.nat(5), w: fc.nat(5) }), { maxLength: 6 }),
+  })
+  .map(({ top, left, rows, merges }) => ({
+    sheet: "随机",
+    top,
+    left,
+    values: rows,
+    merges: merges.map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w })),
+  }));
+
+/** The seed sheet with random cells replaced: reaches deep into the reader, scoring and rules. */
+const seedBase = formsGrid(SEED_FORMS.slice(0, 2))[0].grid;
+const mutatedSeed: fc.Arbitrary<Grid> = fc
+  .array(fc.tuple(fc.nat(seedBase.values.length - 1), fc.nat(7), cell), { minLength: 1, maxLength: 8 })
+  .map((edits) => {
+    const values = seedBase.values.map((r) => [...r]);
+    for (const [r, c, v] of edits) values[r][c] = v;
+    return { ...seedBase, values };
+  });
+
+function exercise(g: Grid): void {
+  const a = analyzeGrid(g);
+  expect(a.error).toBeNull();
+  for (const f of a.forms) {
+    summarize(f);
+    for (const w of planWrites(f.scored)) {
+      if (typeof w.value === "string") expect(w.value).not.toMatch(/^[=+\-@]/);
+      else expect(Number.isFinite(w.value)).toBe(true);
+    }
+  }
+}
+
+describe("the core never throws", () => {
+  test("random value strings (40,000)", () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom(...LABELS)), (s) => {
+      expect(parseValue(s).kind).toBeDefined();
+    }), { numRuns: Number(process.env.PROP_RUNS ?? 40_000) });
+  });
+
+  test("random grids (30,000)", () => {
+    fc.assert(fc.property(grid, exercise), { numRuns: Number(process.env.PROP_RUNS ?? 30_000) });
+  });
+
+  test("seed sheets with random cells replaced (30,000)", () => {
+    fc.assert(fc.property(mutatedSeed, exercise), { numRuns: Number(process.env.PROP_RUNS ?? 30_000) });
+  });
+});

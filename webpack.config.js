@@ -1,0 +1,136 @@
+/**
+ * webpack config for the 自评表助手 add-in (layout of Microsoft's Office Yeoman templates, shared runtime).
+ *
+ *   npm run build       production build into dist/; dist/manifest.xml points at $SELFEVAL_BASE_URL
+ *   npm run build:dev   development build into dist/ (manifest keeps https://localhost:3000/)
+ *   npm run dev-server  https://localhost:3000 (taskpane.html, functions.json, /preview.html)
+ *
+ * Production base URL: $SELFEVAL_BASE_URL, default https://selfeval.example.gov.cn/addin/ (a placeholder; see
+ * scripts/manifest-url.js and docs/addin.md).
+ *
+ * Pages:
+ *   taskpane.html  the shared runtime: functions + task pane bundles, office.js from Microsoft's CDN
+ *   commands.html  commands bundle, office.js from the CDN (not referenced by the shared-runtime manifest)
+ *   preview.html   browser preview without Excel: preview bundle only, no office.js
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const { DEV_URL, productionBaseUrl, rewriteManifest } = require("./scripts/manifest-url");
+
+const DEV_PORT = 3000;
+
+/**
+ * HTTPS for the dev server: office-addin-dev-certs' certificate when it has been installed (trusted by Office on
+ * Windows/macOS after `npx office-addin-dev-certs install`), else webpack-dev-server's own self-signed one.
+ */
+function httpsServerOptions() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+    return {
+      type: "https",
+      options: Object.fromEntries(
+        Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])
+      ),
+    };
+  }
+  return { type: "https" };
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== "production";
+  const baseUrl = dev ? DEV_URL : productionBaseUrl();
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    // Order matters: taskpane.html loads the functions bundle before the task pane bundle.
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      preview: "./src/preview/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".html"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type-check with `npm run typecheck`; ts-loader's checker reports false errors on rebuilds.
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // ES modules let webpack tree-shake React/Fluent; tsconfig.json keeps commonjs for Node/Jest.
+              compilerOptions: { module: "es2020", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: path.resolve(__dirname, "src/functions/functions.ts"),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          // Literal names only: a glob such as manifest*.xml makes the dev server rebuild forever.
+          { from: "assets", to: "assets" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : rewriteManifest(content, baseUrl)),
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // The task pane bundle carries React and Fluent UI (about 100 KB gzip); warn only well above that.
+      maxAssetSize: 2_000_000,
+      maxEntrypointSize: 2_500_000,
+    },
+    watchOptions: {
+      ignored: ["**/node_modules", "**/dist", "**/.git"],
+    },
+    devServer: {
+      port: DEV_PORT,
+      server: httpsServerOptions(),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false } },
+    },
+  };
+};
+
