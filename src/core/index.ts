@@ -14,3 +14,4 @@ export { parseValue, parseBand, formatQuantity } from "./value/parse";
 export type { ParsedValue, Operator, Band } from "./value/types";
 export * from "./rounding";
 export { GRADES, type Grade } from "./vocabulary";
+export * from "./port";

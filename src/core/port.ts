@@ -1,0 +1,39 @@
+/**
+ * The workbook port: everything the task pane needs from a workbook, as plain data. Excel (src/office) and the
+ * browser preview (src/preview) each implement it; the task pane receives one as a prop and never calls `Excel.`.
+ */
+import type { Grid } from "./grid";
+import type { ProfileId } from "./scoring/profiles";
+import type { PlannedWrite } from "./writeplan";
+
+export type ReadScope = "active" | "all";
+
+/** What a cell held before we wrote it, so that a revert restores it exactly. */
+export interface CellSnapshot {
+  cell: string;
+  value: string | number | boolean | null;
+  /** The formula (`=SUM(…)`) when the cell held one. */
+  formula: string | null;
+  numberFormat: string | null;
+}
+
+export type WriteOutcome =
+  | { ok: true; written: number; snapshot: CellSnapshot[] }
+  /** Nothing was written; `message` (zh-CN) says why: protected sheet, edit mode, sheet changed since the read … */
+  | { ok: false; message: string };
+
+export type RevertOutcome = { ok: true; restored: number } | { ok: false; message: string };
+
+export interface WorkbookPort {
+  /** The active sheet, or every sheet, as grids (values, text, formats, formulas, merges). */
+  readGrids(scope: ReadScope): Promise<Grid[]>;
+  /** Carries out a write plan; refuses (writing nothing) when a target cell changed since `readGrids`. */
+  write(writes: readonly PlannedWrite[]): Promise<WriteOutcome>;
+  /** Restores the cells of a snapshot returned by `write`. */
+  revert(snapshot: readonly CellSnapshot[]): Promise<RevertOutcome>;
+  /** Activates the cell's sheet and selects the cell (`Sheet!A1`). */
+  select(cell: string): Promise<void>;
+  /** The scoring profile stored in the document, so every user of a workbook scores it the same way. */
+  getProfile(): Promise<ProfileId | null>;
+  setProfile(profile: ProfileId): Promise<void>;
+}
