@@ -21,6 +21,23 @@ function floorDiv(a: number, b: number): number {
   return q;
 }
 
+/** `98.24` from hundredths 9824 (sign kept). */
+export function centsText(c: number): string {
+  const sign = c < 0 ? "-" : "";
+  const a = Math.abs(c);
+  const frac = a % 100;
+  return `${sign}${(a - frac) / 100}.${frac < 10 ? "0" : ""}${frac}`;
+}
+
+/** x × fraction to 2 decimals, rounded half-up, when both have at most 2 decimals; else null. */
+export function timesFraction(x: number, fraction: number): number | null {
+  const a = toCents(x);
+  const f = toCents(fraction);
+  if (a === null || f === null || a < 0 || f < 0) return null;
+  const h = divideToHundredths(a * f, 10000, "round");
+  return h === null ? null : h / 100;
+}
+
 /** num / den to 2 decimals (as hundredths), truncated or rounded half-up; null when out of the exact range. */
 export function divideToHundredths(num: number, den: number, mode: Rounding): number | null {
   if (den <= 0 || num < 0 || num * 100 >= LIMIT / 2 || den >= LIMIT / 2) return null;

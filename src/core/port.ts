@@ -22,13 +22,21 @@ export type WriteOutcome =
   /** Nothing was written; `message` (zh-CN) says why: protected sheet, edit mode, sheet changed since the read … */
   | { ok: false; message: string };
 
+export interface WriteOptions {
+  /**
+   * Non-empty cells (`Sheet!A1`) the user explicitly agreed to overwrite. A port refuses the whole write when a
+   * planned cell held something at the read and is not listed here (defence in depth behind planWrites).
+   */
+  overwrite?: ReadonlySet<string>;
+}
+
 export type RevertOutcome = { ok: true; restored: number } | { ok: false; message: string };
 
 export interface WorkbookPort {
   /** The active sheet, or every sheet, as grids (values, text, formats, formulas, merges). */
   readGrids(scope: ReadScope): Promise<Grid[]>;
   /** Carries out a write plan; refuses (writing nothing) when a target cell changed since `readGrids`. */
-  write(writes: readonly PlannedWrite[]): Promise<WriteOutcome>;
+  write(writes: readonly PlannedWrite[], options?: WriteOptions): Promise<WriteOutcome>;
   /** Restores the cells of a snapshot returned by `write`. */
   revert(snapshot: readonly CellSnapshot[]): Promise<RevertOutcome>;
   /** Activates the cell's sheet and selects the cell (`Sheet!A1`). */

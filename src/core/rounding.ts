@@ -4,6 +4,7 @@
  * approximation that happens to sit just below a boundary, and 0.1 + 0.2 is 0.3.
  */
 import Big from "big.js";
+import { centsText, toCents } from "./cents";
 
 export type Rounding = "trunc" | "round";
 
@@ -33,11 +34,25 @@ export function scaled(w: number, a: number, b: number): Big | null {
   return dec(w).times(a).div(b);
 }
 
-/** Exact sum of numbers. */
-export function sum(xs: readonly number[]): Big {
+/**
+ * Exact sum of numbers, as the double nearest to the exact decimal (in integer cents when they all have 2 decimals,
+ * the usual case; else in big.js).
+ */
+export function sum(xs: readonly number[]): number {
+  let cents = 0;
+  let exact = true;
+  for (const x of xs) {
+    const c = toCents(x);
+    if (c === null) {
+      exact = false;
+      break;
+    }
+    cents += c;
+  }
+  if (exact) return cents / 100;
   let s = new Big(0);
   for (const x of xs) s = s.plus(x);
-  return s;
+  return s.toNumber();
 }
 
 /** True when two 2-decimal figures are equal as printed (guards against 9.820000000001 from formulas). */
@@ -47,5 +62,7 @@ export function same2(a: number, b: number): boolean {
 
 /** `98.24`: the form's 2-decimal display of a number. */
 export function fmt2(x: number | Big): string {
+  const c = typeof x === "number" ? toCents(x) : null;
+  if (c !== null) return centsText(c);
   return dec(x).round(2, Big.roundHalfUp).toFixed(2);
 }

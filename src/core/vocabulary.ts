@@ -66,12 +66,12 @@ export function fundingRowKind(key: string): FundingRowKind {
 export const LEVEL1 = { cost: "成本", output: "产出", effect: "效益", satisfaction: "满意度" } as const;
 export type Level1Kind = keyof typeof LEVEL1 | "other";
 
+const LEVEL1_ENTRIES = Object.entries(LEVEL1) as [keyof typeof LEVEL1, string][];
+
 export function level1Kind(text: string | null): Level1Kind {
   if (!text) return "other";
-  const t = text.replace(/\s+/g, "");
-  for (const [kind, key] of Object.entries(LEVEL1) as [keyof typeof LEVEL1, string][]) {
-    if (t.startsWith(key)) return kind;
-  }
+  const t = text.trimStart();
+  for (const [kind, key] of LEVEL1_ENTRIES) if (t.startsWith(key)) return kind;
   return "other";
 }
 

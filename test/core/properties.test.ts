@@ -1,4 +1,4 @@
-/** Property tests: whatever the grid or the string, the core returns and never throws. */
+/** Property tests: whatever the grid or the string, the core returns and never throws (100,000 cases in all). */
 import fc from "fast-check";
 import { analyzeGrid, type CellValue, type Grid, planWrites, summarize } from "../../src/core";
 import { parseValue } from "../../src/core/value/parse";
@@ -66,11 +66,11 @@ describe("the core never throws", () => {
     }), { numRuns: Number(process.env.PROP_RUNS ?? 40_000) });
   });
 
-  test("random grids (30,000)", () => {
-    fc.assert(fc.property(grid, exercise), { numRuns: Number(process.env.PROP_RUNS ?? 30_000) });
+  test("random grids (50,000)", () => {
+    fc.assert(fc.property(grid, exercise), { numRuns: Number(process.env.PROP_RUNS ?? 50_000) });
   });
 
-  test("seed sheets with random cells replaced (30,000)", () => {
-    fc.assert(fc.property(mutatedSeed, exercise), { numRuns: Number(process.env.PROP_RUNS ?? 30_000) });
+  test("seed sheets with random cells replaced (10,000)", () => {
+    fc.assert(fc.property(mutatedSeed, exercise), { numRuns: Number(process.env.PROP_RUNS ?? 10_000) });
   });
 });

@@ -5,6 +5,13 @@ import { tidyText, toHalfWidth } from "../text/normalize";
 import { parseValue } from "../value/parse";
 import type { NumberField, TextField, ValueField } from "./model";
 
+/** No figure on a form comes near 10^15 (万元 or 元); beyond it doubles lose cents and sums overflow. */
+export const MAX_FIGURE = 1e15;
+
+function inRange(x: number): boolean {
+  return Number.isFinite(x) && Math.abs(x) < MAX_FIGURE;
+}
+
 const NOT_APPLICABLE = new Set(["-", "--", "—", "——", "–", "/", "\\", "无", "不适用", "N/A", "n/a"]);
 
 function isPercentFormat(format: string | null): boolean {
@@ -23,11 +30,12 @@ export function readNumber(reader: GridReader, sheet: string, row: number, col: 
   const field: NumberField = { value: null, raw, ref, unreadable: false, notApplicable: false, percentFormat: percent };
   if (isBlank(raw)) return field;
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) {
+    if (!inRange(raw)) {
       field.unreadable = true;
       return field;
     }
-    field.percentFormat = percent || /%\s*$/.test(reader.text(row, col) ?? "");
+    const shown = reader.text(row, col);
+    field.percentFormat = percent || (shown !== null && shown.trimEnd().endsWith("%"));
     field.value = asRate && field.percentFormat ? hundredfold(raw) : raw;
     return field;
   }
@@ -46,6 +54,10 @@ export function readNumber(reader: GridReader, sheet: string, row: number, col: 
     return field;
   }
   field.value = Number(m[1]);
+  if (!inRange(field.value)) {
+    field.value = null;
+    field.unreadable = true;
+  }
   return field;
 }
 

@@ -1,7 +1,7 @@
 /** One pass over a grid that finds every label cell the reader anchors on. */
 import type { GridReader } from "../grid";
-import { labelKey } from "../text/normalize";
-import { FORM_TITLES, type LabelId, labelOf } from "../vocabulary";
+import { firstVisibleCode, labelKey } from "../text/normalize";
+import { FORM_TITLES, LABELS, type LabelId, labelOf } from "../vocabulary";
 
 export interface LabelHit {
   id: LabelId;
@@ -19,6 +19,11 @@ export interface LabelIndex {
 }
 
 const MAX_LABEL_LENGTH = 24;
+
+/** First characters a label, a title or a year can start with: every other cell is skipped cheaply. */
+const STARTS = new Set<number>([..."(0123456789"].map((c) => c.charCodeAt(0)));
+for (const variants of Object.values(LABELS)) for (const v of variants) STARTS.add(v.charCodeAt(0));
+for (const t of FORM_TITLES) STARTS.add(t.charCodeAt(0));
 const YEAR = /^\(?(\d{4})年度?\)?$/;
 
 export function indexLabels(reader: GridReader): LabelIndex {
@@ -31,6 +36,7 @@ export function indexLabels(reader: GridReader): LabelIndex {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== "string" || v.length === 0 || v.length > 60) continue;
+      if (!STARTS.has(firstVisibleCode(v))) continue;
       const key = labelKey(v);
       if (key.length > MAX_LABEL_LENGTH && !key.includes("自评表")) continue;
       const id = labelOf(key) ?? labelOf(key.replace(/\((?:万元|元|%)\)$/, ""));

@@ -220,21 +220,23 @@ function readIndicators(reader: GridReader, block: Block, headerRow: number, tot
   const out: Indicator[] = [];
   let level1: TextField | null = null;
   let level2: TextField | null = null;
+  const stopRows = new Set(block.hits.filter((h) => h.id === "grade" || h.id === "project").map((h) => h.row));
+  const cellsOfRow = [nameCol, c.target, c.actual, c.weight, c.score].filter((k): k is number => k !== undefined);
+  const at = (k: number | undefined) => k ?? nameCol;
+  // Merged level cells hold their text only in the top cell: carry it down.
+  const carried = (r: number, k: number | undefined, previous: TextField | null): TextField => {
+    if (k === undefined) return { text: null, ref: { sheet, row: r, col: nameCol } };
+    const o = reader.owner(r, k);
+    if (o.row !== r && previous && previous.ref.row === o.row && previous.ref.col === o.col) return previous;
+    const own = readText(reader, sheet, o.row, o.col);
+    if (own.text !== null || o.row !== r) return own;
+    return previous && previous.text !== null ? previous : own;
+  };
   for (let r = headerRow + 1; r <= last; r++) {
-    if (block.hits.some((h) => h.row === r && (h.id === "grade" || h.id === "project"))) break;
-    const cellsOfRow = [nameCol, c.target, c.actual, c.weight, c.score].filter((k): k is number => k !== undefined);
+    if (stopRows.has(r)) break;
     if (cellsOfRow.every((k) => isBlank(reader.value(r, k)))) continue;
-    // Merged level cells hold their text only in the top cell: carry it down.
-    const carried = (k: number | undefined, previous: TextField | null): TextField => {
-      if (k === undefined) return { text: null, ref: { sheet, row: r, col: nameCol } };
-      const o = reader.owner(r, k);
-      const own = readText(reader, sheet, o.row, o.col);
-      if (own.text !== null || o.row !== r) return own;
-      return previous && previous.text !== null ? previous : own;
-    };
-    level1 = carried(c.level1, level1);
-    level2 = carried(c.level2, level2);
-    const at = (k: number | undefined) => k ?? nameCol;
+    level1 = carried(r, c.level1, level1);
+    level2 = carried(r, c.level2, level2);
     out.push({
       index: out.length,
       row: r,

@@ -26,8 +26,8 @@ const rule: Rule = {
       if (stated === null || values.every((v) => v === null)) continue;
       const partsSum = sum(values.map((v) => v ?? 0));
       // Amounts are shown to 2 decimals: compare as shown.
-      if (Math.round(partsSum.toNumber() * 100) === Math.round(stated * 100)) continue;
-      report({ ref: total[key].ref, data: { column, parts: fmt2(partsSum), actual: fmt2(stated) }, expected: partsSum.toNumber(), actual: stated });
+      if (Math.round(partsSum * 100) === Math.round(stated * 100)) continue;
+      report({ ref: total[key].ref, data: { column, parts: fmt2(partsSum), actual: fmt2(stated) }, expected: partsSum, actual: stated });
     }
   },
 };

@@ -1,6 +1,14 @@
+import { toCents } from "../cents";
 import { dec, fmt2 } from "../rounding";
 import { nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";
+
+/** Exactly b < factor × a (in integer cents when the figures allow, as they nearly always do). */
+function below(b: number, a: number, factor: number): boolean {
+  const [bc, ac, fc] = [toCents(b), toCents(a), toCents(factor)];
+  if (bc !== null && ac !== null && fc !== null && Math.abs(ac * fc) < 2 ** 52) return bc * 100 < ac * fc;
+  return dec(b).lt(dec(a).times(factor));
+}
 
 const rule: Rule = {
   meta: {
@@ -19,7 +27,7 @@ const rule: Rule = {
       if (t.kind !== "quantity" || a.kind !== "quantity" || t.value <= 0) continue;
       if (t.op === "≤" || t.op === "<") continue;
       if (t.unit !== null && a.unit !== null && t.unit !== a.unit) continue;
-      if (dec(a.value).lt(dec(t.value).times(profile.overAchievementFactor))) continue;
+      if (below(a.value, t.value, profile.overAchievementFactor)) continue;
       report({
         ref: i.actual.ref,
         data: { name: nameOf(i), actual: fmt2(a.value), target: fmt2(t.value), ratio: fmt2(a.value / t.value), factor: profile.overAchievementFactor },

@@ -1,5 +1,5 @@
-import { COUNT_UNITS } from "../value/parse";
 import { fmt2 } from "../rounding";
+import { lintTarget } from "../value/lint";
 import { nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";
 
@@ -18,13 +18,15 @@ const rule: Rule = {
   check({ form, report }) {
     for (const i of form.indicators) {
       const t = i.target.parsed;
-      if (t.kind !== "quantity" || t.op === null) continue;
+      // Vague cost targets are target-vague's finding; this rule only judges quantities.
+      const lint = lintTarget(t, { cost: false });
+      if (lint === null || lint === "vague" || t.kind !== "quantity") continue;
       const data = { name: nameOf(i), text: i.target.text ?? "" };
-      if ((t.op === "≥" && t.value <= 0) || (t.op === ">" && t.value < 0)) {
+      if (lint === "trivial") {
         report({ ref: i.target.ref, data, actual: i.target.text });
-      } else if (t.op === "≥" && t.unit === "%" && t.value >= 100) {
+      } else if (lint === "hundred") {
         report({ messageId: "hundred", ref: i.target.ref, data, expected: `=${fmt2(t.value)}(%)`, actual: i.target.text });
-      } else if ((t.op === "≤" || t.op === "<") && t.unit !== null && COUNT_UNITS.has(t.unit)) {
+      } else {
         report({ messageId: "reverse", ref: i.target.ref, data, actual: i.target.text });
       }
     }

@@ -1,4 +1,4 @@
-import { dec, fmt2, roundTo } from "../rounding";
+import { fmt2, roundTo, sum } from "../rounding";
 import { docsUrl, type Rule } from "./types";
 
 const rule: Rule = {
@@ -17,13 +17,14 @@ const rule: Rule = {
     // The form's own arithmetic: stated scores, computed ones standing in for blanks.
     const funding = scored.totalRow?.score.value ?? scored.fundingScore;
     if (funding === null) return;
-    let indicators = dec(0);
+    const scores: number[] = [];
     for (const s of scored.indicators) {
       const v = s.indicator.score.value ?? s.computed;
       if (v === null) return;
-      indicators = indicators.plus(v);
+      scores.push(v);
     }
-    const expected = roundTo(indicators.plus(funding), 2, "round");
+    const indicators = sum(scores);
+    const expected = roundTo(sum([indicators, funding]), 2, "round");
     if (Math.round(expected * 100) === Math.round(stated * 100)) return;
     report({
       ref: form.total.score.ref,

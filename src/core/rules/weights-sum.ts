@@ -20,14 +20,14 @@ const rule: Rule = {
     const weights = form.indicators.map((i) => i.weight.value);
     if (weights.length === 0 || weights.some((w) => w === null)) return;
     const indicators = sum(weights as number[]);
-    const all = indicators.plus(scored.fundingWeight);
+    const all = sum([indicators, scored.fundingWeight]);
     // Weights are shown to 2 decimals (6.67 + 13.33 typed as =20/3 and =40/3): compare as shown.
-    if (Math.round(all.toNumber() * 100) === 10000) return;
+    if (Math.round(all * 100) === 10000) return;
     report({
       ref: statedTotal?.ref ?? form.indicators[0].weight.ref,
       data: { actual: fmt2(all), funding: fmt2(scored.fundingWeight), indicators: fmt2(indicators) },
       expected: 100,
-      actual: all.toNumber(),
+      actual: all,
     });
   },
 };

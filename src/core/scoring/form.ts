@@ -1,6 +1,6 @@
 /** Scores a whole form: 执行率, 执行率得分, each indicator, 总分 and 评分等级. */
 import type { Form, FundingRow, Indicator } from "../form/model";
-import { dec, roundTo } from "../rounding";
+import { roundTo, sum } from "../rounding";
 import type { Grade } from "../vocabulary";
 import { acceptsScore, type IndicatorScore, scoreIndicator } from "./indicator";
 import { gradeFor, type Profile } from "./profiles";
@@ -69,9 +69,7 @@ export function scoreForm(form: Form, profile: Profile): ScoredForm {
   const indicators = form.indicators.map((i) => scoreOne(i, profile));
   let total: number | null = null;
   if (fundingScore !== null && indicators.every((i) => i.counted !== null)) {
-    let sum = dec(fundingScore);
-    for (const i of indicators) sum = sum.plus(i.counted!);
-    total = roundTo(sum, 2, "round");
+    total = roundTo(sum([fundingScore, ...indicators.map((i) => i.counted!)]), 2, "round");
   }
   return {
     form,

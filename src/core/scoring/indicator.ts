@@ -1,4 +1,5 @@
 /** An indicator's score from its target, actual and weight, under a profile. */
+import { timesFraction } from "../cents";
 import { dec, fmt2, roundTo } from "../rounding";
 import type { Band, ParsedValue } from "../value/types";
 import type { Profile } from "./profiles";
@@ -31,13 +32,14 @@ export function scoreIndicator(target: ParsedValue, actual: ParsedValue, weight:
   const w = weight;
   if (actual.kind === "band") {
     const [lo, hi] = profile.bands[actual.band];
+    const part = (f: number) => timesFraction(w, f) ?? roundTo(dec(w).times(f), 2, "round");
     return {
       kind: "band",
       band: actual.band,
-      low: roundTo(dec(w).times(lo), 2, "round"),
-      high: roundTo(dec(w).times(hi), 2, "round"),
+      low: part(lo),
+      high: part(hi),
       highInclusive: actual.band === "achieved",
-      proposal: roundTo(dec(w).times(profile.bandProposal[actual.band]), 2, "round"),
+      proposal: part(profile.bandProposal[actual.band]),
     };
   }
   if (target.kind === "qualitative" && actual.kind === "qualitative") {

@@ -45,6 +45,9 @@ const SYMBOL_OPERATORS: ReadonlyArray<[string, Operator]> = [
   ["=", "="],
 ];
 
+/** Same bound as the reader's (form/cells.ts): beyond it doubles lose cents. */
+const MAX_FIGURE = 1e15;
+
 const SUFFIX_OPERATORS: ReadonlyArray<[string, Operator]> = [
   ["及以上", "≥"],
   ["以上", "≥"],
@@ -64,20 +67,35 @@ const BANDS: ReadonlyArray<[RegExp, Band]> = [
 ];
 
 /** Normalises spacing, full-width forms and the odd characters that PDF copies introduce. */
+const NEEDS_CLEANING = /[\s\u00a0\u200b（）]/;
+
 function clean(s: string): string {
-  return toHalfWidth(s)
+  const h = toHalfWidth(s);
+  if (!NEEDS_CLEANING.test(h)) return h;
+  return h
     .replace(/[\s\u00a0\u200b]+/g, "")
     .replace(/[（]/g, "(")
     .replace(/[）]/g, ")");
 }
 
-export function parseBand(text: string): Band | null {
-  const t = clean(text);
+/** Bands start with one of these characters; other values skip the three patterns. */
+const BAND_STARTS = new Set(["未", "部", "达", "完", "实"]);
+
+function bandOf(t: string): Band | null {
+  if (!BAND_STARTS.has(t[0])) return null;
   for (const [re, band] of BANDS) if (re.test(t)) return band;
   return null;
 }
 
+export function parseBand(text: string): Band | null {
+  return bandOf(clean(text));
+}
+
+/** First characters of every operator spelling: most values start with a digit and skip the scan. */
+const OPERATOR_STARTS = new Set([...WORD_OPERATORS, ...SYMBOL_OPERATORS].map(([w]) => w[0]));
+
 function readOperator(t: string): [Operator | null, string] {
+  if (!OPERATOR_STARTS.has(t[0])) return [null, t];
   for (const [word, op] of WORD_OPERATORS) if (t.startsWith(word)) return [op, t.slice(word.length)];
   for (const [sym, op] of SYMBOL_OPERATORS) if (t.startsWith(sym)) return [op, t.slice(sym.length)];
   return [null, t];
@@ -94,13 +112,13 @@ function readUnit(rest: string): string | null | undefined {
 export function parseValue(input: string | number | boolean | null | undefined): ParsedValue {
   if (input === null || input === undefined) return { kind: "empty" };
   if (typeof input === "number") {
-    return Number.isFinite(input) ? { kind: "quantity", op: null, value: input, unit: null } : { kind: "unparseable", text: String(input) };
+    return Math.abs(input) < MAX_FIGURE ? { kind: "quantity", op: null, value: input, unit: null } : { kind: "unparseable", text: String(input) };
   }
   if (typeof input === "boolean") return { kind: "unparseable", text: String(input) };
   const raw = String(input);
   const t = clean(raw);
   if (t === "") return { kind: "empty" };
-  const band = parseBand(t);
+  const band = bandOf(t);
   if (band) return { kind: "band", band };
 
   const [prefixOp, afterOp] = readOperator(t);
@@ -116,7 +134,7 @@ export function parseValue(input: string | number | boolean | null | undefined):
       rest = rest.slice(0, rest.length - suffix[0].length);
     }
     const unit = readUnit(rest);
-    if (unit !== undefined && Number.isFinite(value)) return { kind: "quantity", op, value, unit: normaliseUnit(unit) };
+    if (unit !== undefined && Math.abs(value) < MAX_FIGURE) return { kind: "quantity", op, value, unit: normaliseUnit(unit) };
     return { kind: "unparseable", text: raw };
   }
   // Started with an operator or a digit but did not finish as a number: a typo, not a qualitative target.
