@@ -30,8 +30,8 @@ const rule: Rule = {
     // The form has no note cell for the funding rows: any note in the form counts as the explanation.
     const anyNote = form.indicators.some(hasNote);
     const row = scored.totalRow;
-    const rateNote = draftRateNote(scored);
-    if (row && rateNote && !anyNote) {
+    const rateNote = row && !anyNote ? draftRateNote(scored) : null;
+    if (row && rateNote) {
       report({
         messageId: "rate",
         severity: profile.rateNoteRequired ? undefined : "warning",

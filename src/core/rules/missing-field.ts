@@ -15,12 +15,14 @@ const rule: Rule = {
     docs: docsUrl("missing-field"),
   },
   check({ form, scored, report }) {
+    // `what` is a template: `{name}` becomes the indicator's name, built only when a finding needs it.
+    let current = "";
     const blank = (what: string, ref: CellRef | null | undefined, text: string | number | null | undefined) => {
-      if (ref && (text === null || text === undefined)) report({ ref, data: { what } });
+      if (ref && (text === null || text === undefined)) report({ ref, data: { what: what.replace("{name}", () => current) } });
     };
     const computed = (what: string, ref: CellRef | null | undefined, value: number | string | null | undefined, raw: unknown) => {
       if (ref && (value === null || value === undefined) && (raw === null || raw === undefined || raw === "")) {
-        report({ messageId: "computed", severity: "info", ref, data: { what } });
+        report({ messageId: "computed", severity: "info", ref, data: { what: what.replace("{name}", () => current) } });
       }
     };
     const top: CellRef = { sheet: form.sheet, row: form.range.top, col: form.range.left };
@@ -37,11 +39,14 @@ const rule: Rule = {
     }
     if (form.indicators.length === 0) report({ messageId: "section", ref: top, data: { what: "绩效指标" } });
     for (const i of form.indicators) {
-      blank(`${nameOf(i)}三级指标名称`, i.name.ref, i.name.text);
-      blank(`${nameOf(i)}年度指标值`, i.target.ref, i.target.text);
-      blank(`${nameOf(i)}实际完成值`, i.actual.ref, i.actual.text);
-      blank(`${nameOf(i)}分值`, i.weight.ref, i.weight.unreadable ? 0 : i.weight.value);
-      computed(`${nameOf(i)}得分`, i.score.ref, i.score.value, i.score.raw);
+      const fields = [i.name.text, i.target.text, i.actual.text, i.score.value];
+      if (fields.every((f) => f !== null) && (i.weight.value !== null || i.weight.unreadable)) continue;
+      current = nameOf(i);
+      blank("{name}三级指标名称", i.name.ref, i.name.text);
+      blank("{name}年度指标值", i.target.ref, i.target.text);
+      blank("{name}实际完成值", i.actual.ref, i.actual.text);
+      blank("{name}分值", i.weight.ref, i.weight.unreadable ? 0 : i.weight.value);
+      computed("{name}得分", i.score.ref, i.score.value, i.score.raw);
     }
     if (form.indicators.length > 0 && !form.total) report({ messageId: "section", ref: top, data: { what: "总分行" } });
     computed("总分", form.total?.score.ref, form.total?.score.value, form.total?.score.raw);

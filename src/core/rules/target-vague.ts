@@ -13,9 +13,9 @@ const rule: Rule = {
   },
   check({ scored, form, report }) {
     const budget = scored.totalRow?.budget.value;
-    const hint = budget != null ? `${budget.toFixed(2)}(${form.amountUnit})` : "27.40(万元)";
     for (const i of form.indicators) {
-      if (!isCostIndicator(i) || i.target.parsed.kind !== "qualitative") continue;
+      if (i.target.parsed.kind !== "qualitative" || !isCostIndicator(i)) continue;
+      const hint = budget != null ? `${budget.toFixed(2)}(${form.amountUnit})` : "27.40(万元)";
       report({ ref: i.target.ref, data: { name: nameOf(i), text: i.target.text ?? "", hint }, actual: i.target.text });
     }
   },

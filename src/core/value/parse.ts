@@ -108,8 +108,26 @@ function readUnit(rest: string): string | null | undefined {
   return BARE_UNIT.test(unit) ? unit : undefined;
 }
 
+/**
+ * Parsed strings, memoised: the same few dozen targets and results (`达成指标`, `≥85.00(%)`) fill every form, so a
+ * batch parses each once. Bounded, and the results are shared: treat them as read-only.
+ */
+const memo = new Map<string, ParsedValue>();
+const MEMO_LIMIT = 20_000;
+
 /** Parses a target or actual as the cell holds it. Never throws. */
 export function parseValue(input: string | number | boolean | null | undefined): ParsedValue {
+  if (typeof input !== "string") return parseAny(input);
+  let parsed = memo.get(input);
+  if (parsed === undefined) {
+    parsed = parseAny(input);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(input, parsed);
+  }
+  return parsed;
+}
+
+function parseAny(input: string | number | boolean | null | undefined): ParsedValue {
   if (input === null || input === undefined) return { kind: "empty" };
   if (typeof input === "number") {
     return Math.abs(input) < MAX_FIGURE ? { kind: "quantity", op: null, value: input, unit: null } : { kind: "unparseable", text: String(input) };
