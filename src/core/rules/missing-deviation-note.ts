@@ -22,7 +22,7 @@ const rule: Rule = {
       if (draft === null || hasNote(s.indicator)) continue;
       report({
         ref: s.indicator.note?.ref ?? s.indicator.score.ref,
-        data: { name: nameOf(s.indicator), score: fmt2(s.counted!), weight: fmt2(s.indicator.weight.value!) },
+        data: { name: nameOf(s.indicator), score: fmt2((s.indicator.score.value ?? s.computed)!), weight: fmt2(s.indicator.weight.value!) },
         expected: draft,
         actual: s.indicator.note?.text ?? null,
       });

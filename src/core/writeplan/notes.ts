@@ -23,7 +23,8 @@ export function safeText(s: string): string {
 /** The note an indicator scoring below its weight deserves, or null when none is due. */
 export function draftIndicatorNote(s: ScoredIndicator): string | null {
   const w = s.indicator.weight.value;
-  const score = s.counted;
+  // The note explains the score the form shows: the stated one when there is one, else the one we would write.
+  const score = s.indicator.score.value ?? s.computed;
   if (w === null || score === null || score >= w) return null;
   const lost = fmt2(dec(w).minus(score));
   const { target, actual } = s.indicator;

@@ -51,9 +51,12 @@ export function planWrites(scored: ScoredForm, options: PlanOptions = {}): Plann
   const { form } = scored;
   for (const row of form.funding) {
     const { budget, executed } = row;
-    if (budget.value === null || executed.value === null || budget.value === 0) continue;
+    if (budget.value === null || executed.value === null) continue;
+    // A sub-row with nothing budgeted and nothing spent is printed 0.00 (seed); a zero total budget is an error.
+    const idle = budget.value === 0 && executed.value === 0 && row !== scored.totalRow;
+    if (budget.value === 0 && !idle) continue;
     const rate = row === scored.totalRow ? scored.rateValue : null;
-    const value = rate ?? roundedRate(executed.value, budget.value, scored);
+    const value = idle ? 0 : (rate ?? roundedRate(executed.value, budget.value, scored));
     if (row.rate.percentFormat) add(row.rate.ref, "rate", row.rate.raw, dec(value).div(100).toNumber(), "0.00%");
     else number(row.rate, "rate", value);
   }
