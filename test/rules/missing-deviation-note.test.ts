@@ -105,7 +105,7 @@ ruleTester("missing-deviation-note", {
       seed: dropNotes,
       errors: [
         { severity: "warning", cell: "表1!G6", message: "执行率 0.00% 低于 90%" },
-        { severity: "error", cell: "表1!H13", message: "「平均成本」得分 0.00 低于分值 10.00" },
+        { severity: "error", cell: "表1!H13", message: "「平均成本」得分 5.00 低于分值 10.00" },
         { severity: "error", cell: "表1!H17", message: "「公用经费发放」得分 5.00 低于分值 10.00" },
       ],
     },
