@@ -1,6 +1,7 @@
 /** The plain summary of a checked form: the shape of the CLI's JSON contract, shared by every host. */
 import { qualified, rangeA1 } from "./grid";
 import type { FormReport } from "./analyze";
+import type { Finding } from "./rules";
 import type { Grade } from "./vocabulary";
 
 export interface Figures {
@@ -23,14 +24,8 @@ export interface IndicatorSummary {
   cells: { score: string; note: string | null };
 }
 
-export interface FindingSummary {
-  rule: string;
-  severity: "error" | "warning" | "info";
-  cell: string | null;
-  message: string;
-  expected?: number | string | null;
-  actual?: number | string | null;
-}
+/** A finding as reported: the cell address without the internal coordinates. */
+export type FindingSummary = Omit<Finding, "ref">;
 
 export interface FormSummary {
   sheet: string;
@@ -77,11 +72,6 @@ export function summarize({ scored, findings }: FormReport): FormSummary {
       note: s.indicator.note?.text ?? "",
       cells: { score: qualified(s.indicator.score.ref), note: s.indicator.note ? qualified(s.indicator.note.ref) : null },
     })),
-    findings: findings.map((f) => {
-      const out: FindingSummary = { rule: f.rule, severity: f.severity, cell: f.cell, message: f.message };
-      if (f.expected !== undefined) out.expected = f.expected;
-      if (f.actual !== undefined) out.actual = f.actual;
-      return out;
-    }),
+    findings: findings.map(({ ref: _ref, ...finding }) => finding),
   };
 }
