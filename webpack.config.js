@@ -52,7 +52,7 @@ module.exports = (env, argv) => {
     // Order matters: taskpane.html loads the functions bundle before the task pane bundle.
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/index.tsx",
+      taskpane: "./src/office/taskpaneEntry.tsx",
       commands: "./src/commands/commands.ts",
       preview: "./src/preview/index.tsx",
     },
@@ -106,6 +106,8 @@ module.exports = (env, argv) => {
         patterns: [
           // Literal names only: a glob such as manifest*.xml makes the dev server rebuild forever.
           { from: "assets", to: "assets" },
+          // The workbook the browser preview opens at start (fetched as ./sample.xlsx).
+          { from: "examples/sample.xlsx", to: "sample.xlsx" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

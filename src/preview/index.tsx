@@ -1,5 +1,6 @@
-// placeholder: replaced by the task-pane/functions work
-// Keeps the webpack build running until the real browser preview lands. The page provides <div id="container">.
+/** Entry of the browser preview (webpack entry `preview`, page preview.html). */
+import { createRoot } from "react-dom/client";
+import { PreviewApp } from "./PreviewApp";
+
 const container = document.getElementById("container");
-if (container) container.textContent = "自评表助手（预览）";
-export {};
+if (container) createRoot(container).render(<PreviewApp />);

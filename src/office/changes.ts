@@ -1,0 +1,67 @@
+/**
+ * Change detection between a read and a write, at no sync cost: the read registers worksheet event handlers
+ * (onChanged, and onFormatChanged / onProtectionChanged where supported) in its own batch, and every change that
+ * this add-in did not make bumps the sheet's counter. A write compares the counter with the one taken at the read.
+ * Events raised by our own writes are recognised by `triggerSource === "ThisLocalAddin"` (ExcelApi 1.14) or, on
+ * older hosts, by their address lying inside the cells we have just written.
+ */
+import { a1 } from "../core/grid";
+import { parseRangeAddress } from "./layout";
+
+export interface ChangeEvent {
+  /** Worksheet id. */
+  sheetId: string;
+  /** Sheet-local address (`G13`, `A1:C4`); absent for protection changes. */
+  address?: string;
+  /** `ThisLocalAddin` when this add-in caused it (ExcelApi 1.14). */
+  triggerSource?: string;
+  kind: "data" | "format" | "protection";
+}
+
+/** How long after our own write an address-only match counts as ours (hosts without triggerSource). */
+const OWN_WINDOW_MS = 10_000;
+
+export class ChangeTracker {
+  private readonly counters = new Map<string, number>();
+  private readonly last = new Map<string, ChangeEvent>();
+  private own = { cells: new Set<string>(), until: 0 };
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  /** The sheet's change count, to compare later with `changedSince`. */
+  mark(sheetId: string): number {
+    return this.counters.get(sheetId) ?? 0;
+  }
+
+  changedSince(sheetId: string, mark: number): boolean {
+    return this.mark(sheetId) !== mark;
+  }
+
+  /** The latest foreign change on a sheet, for the message. */
+  lastChange(sheetId: string): ChangeEvent | undefined {
+    return this.last.get(sheetId);
+  }
+
+  /** Cells (`<sheetId>!A1`) this add-in is about to write: their events are ours. */
+  expectOwn(cells: Iterable<string>): void {
+    this.own = { cells: new Set(cells), until: this.now() + OWN_WINDOW_MS };
+  }
+
+  record(e: ChangeEvent): void {
+    if (this.isOwn(e)) return;
+    this.counters.set(e.sheetId, this.mark(e.sheetId) + 1);
+    this.last.set(e.sheetId, e);
+  }
+
+  private isOwn(e: ChangeEvent): boolean {
+    if (e.triggerSource === "ThisLocalAddin") return true;
+    if (e.triggerSource !== undefined && e.triggerSource !== null) return false; // the host says who: not us
+    if (e.kind === "protection" || !e.address || this.now() > this.own.until) return false;
+    const b = parseRangeAddress(e.address);
+    if (!b || (b.bottom - b.top + 1) * (b.right - b.left + 1) > 10_000) return false;
+    for (let r = b.top; r <= b.bottom; r++) {
+      for (let c = b.left; c <= b.right; c++) if (!this.own.cells.has(`${e.sheetId}!${a1(r, c)}`)) return false;
+    }
+    return true;
+  }
+}

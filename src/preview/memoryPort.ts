@@ -1,0 +1,234 @@
+/**
+ * The WorkbookPort of the browser preview: the workbook is a list of grids in memory (loaded with ExcelJS by the
+ * preview page, or built by a test). It follows the Office adapter's contract: a write refuses, writing nothing,
+ * when a target changed since the read, when a non-empty cell lacks consent, or when its sheet is protected; a
+ * revert restores value, formula and format exactly. Views subscribe to repaint after writes, reverts and selects.
+ */
+import { a1, type CellValue, type Grid, isBlank, parseQualified } from "../core/grid";
+import type { CellSnapshot, ReadScope, RevertOutcome, WorkbookPort, WriteOptions, WriteOutcome } from "../core/port";
+import { isProfileId, type ProfileId } from "../core/scoring/profiles";
+import type { PlannedWrite } from "../core/writeplan";
+import { guardWrites } from "../office/guard";
+import { formatNumber } from "../xlsx/displayText";
+
+export interface MemoryPortOptions {
+  /** Sheets that refuse writes, as a protected sheet in Excel does. */
+  protectedSheets?: Iterable<string>;
+  profile?: ProfileId | null;
+}
+
+function copyGrid(g: Grid): Grid {
+  return {
+    sheet: g.sheet,
+    top: g.top,
+    left: g.left,
+    values: g.values.map((r) => [...r]),
+    text: g.text?.map((r) => [...r]),
+    formats: g.formats?.map((r) => [...r]),
+    formulas: g.formulas?.map((r) => [...r]),
+    merges: g.merges.map((m) => ({ ...m })),
+  };
+}
+
+export class MemoryWorkbookPort implements WorkbookPort {
+  readonly grids: Grid[];
+  private activeIndex = 0;
+  selected: string | null = null;
+  private profile: ProfileId | null;
+  private readonly protectedSheets: Set<string>;
+  /** Bumped on every change to a sheet; a write compares it with the value at the read. */
+  private readonly versions = new Map<string, number>();
+  private readonly lastRead = new Map<string, { grid: Grid; version: number }>();
+  private lastWrite: Map<string, string | number> | null = null;
+  private readonly listeners = new Set<() => void>();
+  /** Counts of port calls, for tests and the bench. */
+  readonly calls = { read: 0, write: 0, revert: 0, select: 0 };
+
+  constructor(grids: Grid[], options: MemoryPortOptions = {}) {
+    this.grids = grids.map(copyGrid);
+    this.protectedSheets = new Set(options.protectedSheets ?? []);
+    this.profile = options.profile ?? null;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Changes on every notification (a snapshot for useSyncExternalStore). */
+  version = 0;
+
+  private notify(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
+  get active(): Grid | undefined {
+    return this.grids[this.activeIndex];
+  }
+
+  setActive(sheet: string): void {
+    const i = this.grids.findIndex((g) => g.sheet === sheet);
+    if (i >= 0 && i !== this.activeIndex) {
+      this.activeIndex = i;
+      this.notify();
+    }
+  }
+
+  private grid(sheet: string): Grid | undefined {
+    return this.grids.find((g) => g.sheet === sheet);
+  }
+
+  private bump(sheet: string): void {
+    this.versions.set(sheet, (this.versions.get(sheet) ?? 0) + 1);
+  }
+
+  /** A user's edit (the preview is read-only; tests use this to change a sheet after a read). */
+  edit(cell: string, value: CellValue): void {
+    const ref = parseQualified(cell);
+    const g = ref && this.grid(ref.sheet);
+    if (!ref || !g) throw new Error(`no cell ${cell}`);
+    setCell(g, ref.row, ref.col, { value, formula: null, format: undefined });
+    this.bump(g.sheet);
+    this.notify();
+  }
+
+  async readGrids(scope: ReadScope): Promise<Grid[]> {
+    this.calls.read++;
+    const grids = scope === "active" ? (this.active ? [this.active] : []) : this.grids;
+    return grids.map((g) => {
+      const copy = copyGrid(g);
+      this.lastRead.set(g.sheet, { grid: copyGrid(g), version: this.versions.get(g.sheet) ?? 0 });
+      return copy;
+    });
+  }
+
+  async write(writes: readonly PlannedWrite[], options: WriteOptions = {}): Promise<WriteOutcome> {
+    this.calls.write++;
+    if (writes.length === 0) return { ok: true, written: 0, snapshot: [] };
+    const read = new Map<string, Grid>();
+    for (const sheet of new Set(writes.map((w) => w.ref.sheet))) {
+      const last = this.lastRead.get(sheet);
+      if (!last || !this.grid(sheet)) return { ok: false, message: `工作表“${sheet}”尚未校验：请先点“校验”，再写回。` };
+      if (this.protectedSheets.has(sheet)) return { ok: false, message: `工作表“${sheet}”受保护：请先撤销工作表保护，再写回。未写入任何内容。` };
+      if ((this.versions.get(sheet) ?? 0) !== last.version) {
+        return { ok: false, message: `工作表“${sheet}”的内容在校验后被修改：请重新校验后再写回。未写入任何内容。` };
+      }
+      read.set(sheet, last.grid);
+    }
+    const guard = guardWrites(read, writes, options);
+    if (!guard.ok) return guard;
+    writes.forEach((w, i) => {
+      const g = this.grid(w.ref.sheet)!;
+      const format = w.numberFormat ?? (typeof w.value === "number" && guard.snapshot[i].numberFormat === "@" ? "General" : undefined);
+      setCell(g, w.ref.row, w.ref.col, { value: w.value, formula: null, format });
+    });
+    for (const sheet of read.keys()) {
+      this.bump(sheet);
+      this.lastRead.delete(sheet); // the read is out of date now
+    }
+    this.lastWrite = new Map(writes.map((w) => [w.cell, w.value]));
+    this.notify();
+    return { ok: true, written: writes.length, snapshot: guard.snapshot };
+  }
+
+  async revert(snapshot: readonly CellSnapshot[]): Promise<RevertOutcome> {
+    this.calls.revert++;
+    const last = this.lastWrite;
+    if (!last || snapshot.some((s) => !last.has(s.cell))) {
+      return { ok: false, message: "只能撤销本任务窗格最近一次写回的内容。" };
+    }
+    const edited = snapshot.filter((s) => {
+      const ref = parseQualified(s.cell)!;
+      const g = this.grid(ref.sheet);
+      const r = g ? cellAt(g, ref.row, ref.col) : null;
+      return !r || r.formula !== null || r.value !== last.get(s.cell);
+    });
+    if (edited.length > 0) {
+      return { ok: false, message: `单元格 ${edited.map((s) => s.cell).join("、")} 在写回后又被修改：为免覆盖这些修改，未撤销任何内容。` };
+    }
+    for (const s of snapshot) {
+      const ref = parseQualified(s.cell)!;
+      const g = this.grid(ref.sheet)!;
+      setCell(g, ref.row, ref.col, { value: s.value, formula: s.formula, format: s.numberFormat });
+      this.bump(g.sheet);
+      this.lastRead.delete(g.sheet);
+    }
+    this.lastWrite = null;
+    this.notify();
+    return { ok: true, restored: snapshot.length };
+  }
+
+  async select(cell: string): Promise<void> {
+    this.calls.select++;
+    const ref = parseQualified(cell);
+    if (!ref || !this.grid(ref.sheet)) throw new Error(`无法定位单元格：${cell}`);
+    this.activeIndex = this.grids.findIndex((g) => g.sheet === ref.sheet);
+    this.selected = `${ref.sheet}!${a1(ref.row, ref.col)}`;
+    this.notify();
+  }
+
+  async getProfile(): Promise<ProfileId | null> {
+    return this.profile;
+  }
+
+  async setProfile(profile: ProfileId): Promise<void> {
+    if (!isProfileId(profile)) throw new Error(`未知的评分口径：${String(profile)}`);
+    this.profile = profile;
+  }
+}
+
+/** The cell at absolute (row, col), or null outside the block. */
+export function cellAt(g: Grid, row: number, col: number): { value: CellValue; text: string | null; format: string | null; formula: string | null } | null {
+  const r = row - g.top;
+  const c = col - g.left;
+  if (r < 0 || c < 0 || r >= g.values.length) return null;
+  const value = g.values[r]?.[c] ?? null;
+  return { value, text: g.text?.[r]?.[c] ?? null, format: g.formats?.[r]?.[c] ?? null, formula: g.formulas?.[r]?.[c] ?? null };
+}
+
+/** Grows the block so (row, col) is inside it. */
+function ensure(g: Grid, row: number, col: number): void {
+  const layers = (): (unknown[][] | undefined)[] => [g.values, g.text, g.formats, g.formulas];
+  if (g.values.length === 0) {
+    g.top = row;
+    g.left = col;
+  }
+  if (row < g.top) {
+    const n = g.top - row;
+    for (const l of layers()) l?.unshift(...Array.from({ length: n }, () => []));
+    g.top = row;
+  }
+  if (col < g.left) {
+    const n = g.left - col;
+    for (const l of layers()) l?.forEach((r, i) => (l[i] = [...new Array(n).fill(null), ...r]));
+    g.left = col;
+  }
+  while (g.values.length <= row - g.top) for (const l of layers()) l?.push([]);
+  for (const l of layers()) {
+    if (!l) continue;
+    const r = l[row - g.top];
+    // Rows may be shared frozen arrays (sparse grids): give the row its own copy before writing.
+    if (Object.isFrozen(r) || r.length <= col - g.left) {
+      const copy = [...r];
+      while (copy.length <= col - g.left) copy.push(null);
+      l[row - g.top] = copy;
+    }
+  }
+}
+
+function setCell(g: Grid, row: number, col: number, cell: { value: CellValue; formula: string | null; format: string | null | undefined }): void {
+  if (!g.text) g.text = g.values.map((r) => r.map(() => null));
+  if (!g.formats) g.formats = g.values.map((r) => r.map(() => null));
+  if (!g.formulas) g.formulas = g.values.map((r) => r.map(() => null));
+  ensure(g, row, col);
+  const r = row - g.top;
+  const c = col - g.left;
+  if (cell.format !== undefined) g.formats[r][c] = cell.format;
+  const format = g.formats[r][c] ?? null;
+  const value = isBlank(cell.value) && cell.formula === null ? null : cell.value;
+  g.values[r][c] = value;
+  g.formulas[r][c] = cell.formula;
+  g.text[r][c] =
+    value === null ? null : typeof value === "number" ? formatNumber(value, format) : typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
+}

@@ -1,5 +1,0 @@
-// placeholder: replaced by the task-pane/functions work
-// Keeps the webpack build running until the real task pane lands. The page provides <div id="container">.
-const container = document.getElementById("container");
-if (container) container.textContent = "自评表助手";
-export {};

@@ -1,0 +1,141 @@
+/** What the task pane shows, computed from the engine's analyses. Pure: no React, no workbook. */
+import {
+  type Analysis,
+  analyzeGrid,
+  type FindingSummary,
+  type FormReport,
+  type FormSummary,
+  type Grid,
+  type PlannedWrite,
+  planWrites,
+  type ProfileId,
+  summarize,
+} from "../core";
+
+export type SeverityName = FindingSummary["severity"];
+
+export const SEVERITY_ORDER: readonly SeverityName[] = ["error", "warning", "info"];
+export const SEVERITY_LABEL: Record<SeverityName, string> = { error: "错误", warning: "警告", info: "提示" };
+
+export interface FindingView extends FindingSummary {
+  /** Unique within the pane. */
+  key: string;
+  /** The value 写回得分 would put in this finding's non-empty cell if the user agrees; null when it proposes none. */
+  proposal: string | null;
+}
+
+export interface Level1Bar {
+  name: string;
+  weight: number;
+  score: number;
+}
+
+export interface FormView {
+  key: string;
+  summary: FormSummary;
+  report: FormReport;
+  level1: Level1Bar[];
+  findings: FindingView[];
+  counts: Record<SeverityName, number>;
+}
+
+export interface SheetView {
+  sheet: string;
+  forms: FormView[];
+  error: string | null;
+}
+
+const LEVEL1 = ["成本", "产出", "效益", "满意度"];
+
+/** `成本指标` → `成本`; other names kept as they are. */
+export function level1Name(text: string | null): string {
+  const t = (text ?? "").replace(/\s/g, "");
+  return LEVEL1.find((n) => t.startsWith(n)) ?? (t.replace(/指标$/, "") || "其他");
+}
+
+/** Weight and score (computed, else stated) summed per level-1 indicator, 成本/产出/效益/满意度 first. */
+export function level1Bars(summary: FormSummary): Level1Bar[] {
+  const bars = new Map<string, Level1Bar>();
+  let current: string | null = null;
+  for (const ind of summary.indicators) {
+    // Merged level-1 cells read as blank below their first row: they belong to the one above.
+    if (ind.level1) current = ind.level1;
+    const name = level1Name(current);
+    const bar = bars.get(name) ?? { name, weight: 0, score: 0 };
+    bar.weight += ind.weight ?? 0;
+    bar.score += ind.computedScore ?? ind.statedScore ?? 0;
+    bars.set(name, bar);
+  }
+  const rank = (n: string) => (LEVEL1.includes(n) ? LEVEL1.indexOf(n) : LEVEL1.length);
+  return [...bars.values()]
+    .map((b) => ({ ...b, weight: round2(b.weight), score: round2(b.score) }))
+    .sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function shownValue(v: string | number): string {
+  return typeof v === "number" ? String(v) : v;
+}
+
+/** The forms of one grid, with what each finding could fix. */
+export function viewSheet(grid: Grid, profile: ProfileId): SheetView {
+  const analysis: Analysis = analyzeGrid(grid, { profile });
+  const forms = analysis.forms.map((report, i) => viewForm(report, `${analysis.sheet}#${i}`));
+  return { sheet: analysis.sheet, forms, error: analysis.error };
+}
+
+export function viewForm(report: FormReport, key: string): FormView {
+  const summary = summarize(report);
+  // Which non-empty cells a finding's proposal would overwrite: plan as if every finding's cell were consented.
+  const cells = new Set(report.findings.map((f) => f.cell).filter((c): c is string => c !== null));
+  const fixes = new Map<string, PlannedWrite>();
+  for (const w of planWrites(report.scored, { overwrite: cells })) {
+    const empty = w.previous === null || (typeof w.previous === "string" && w.previous.trim() === "");
+    if (!empty) fixes.set(w.cell, w);
+  }
+  const counts: Record<SeverityName, number> = { error: 0, warning: 0, info: 0 };
+  const findings = summary.findings.map((f, i) => {
+    counts[f.severity]++;
+    const fix = f.cell ? fixes.get(f.cell) : undefined;
+    return { ...f, key: `${key}/${i}`, proposal: fix ? shownValue(fix.value) : null };
+  });
+  return { key, summary, report, level1: level1Bars(summary), findings, counts };
+}
+
+/**
+ * The writes of 写回得分: every empty cell the engine can fill, plus the non-empty cells the user ticked.
+ * Returned with the consent set the port checks again.
+ */
+export function planAll(sheets: readonly SheetView[], consent: ReadonlySet<string>): PlannedWrite[] {
+  const out: PlannedWrite[] = [];
+  for (const s of sheets) for (const f of s.forms) out.push(...planWrites(f.report.scored, { overwrite: consent }));
+  return out;
+}
+
+export interface Totals {
+  forms: number;
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function totals(sheets: readonly SheetView[]): Totals {
+  const t: Totals = { forms: 0, error: 0, warning: 0, info: 0 };
+  for (const s of sheets) {
+    for (const f of s.forms) {
+      t.forms++;
+      t.error += f.counts.error;
+      t.warning += f.counts.warning;
+      t.info += f.counts.info;
+    }
+  }
+  return t;
+}
+
+/** `98.24` → `98.24`; null → `—`. */
+export function fmt2(n: number | null): string {
+  return n === null ? "—" : n.toFixed(2);
+}
