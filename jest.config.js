@@ -8,6 +8,8 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }],
   },
   setupFiles: ["<rootDir>/test/support/setup-globals.ts"],
+  // test/cli runs the compiled CLI as a process: build lib/ first when its sources changed.
+  globalSetup: "<rootDir>/test/support/buildCli.js",
   moduleNameMapper: {
     // office-addin-mock needs only the OfficeApp enum; the real package is ESM-only under Jest.
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",

@@ -1,0 +1,115 @@
+/** `selfeval fill`: the core's write plan for every form, carried out on a copy of the workbook. */
+import { promises as fs } from "fs";
+import path from "path";
+import type ExcelJS from "exceljs";
+import { analyzeGrid, type CellValue, planWrites, type PlannedWrite, type ProfileId, type WriteKind } from "../core";
+import { applyWrites, type CellWrite, formatNumber, workbookToGrids } from "../xlsx";
+import { FileError, UsageError } from "./errors";
+import { type Limits, loadWorkbook } from "./load";
+import type { Overwrite } from "./options";
+import { columns } from "./format/width";
+
+export interface FillOptions {
+  profile: ProfileId;
+  limits: Limits;
+  overwrite: Overwrite;
+  force: boolean;
+}
+
+export interface Written {
+  write: PlannedWrite;
+  /** The number format the cell ends up with. */
+  format: string | null;
+}
+
+export interface FillResult {
+  forms: number;
+  written: Written[];
+  /** Sheets the core could not finish (their forms read before the failure are still filled). */
+  warnings: string[];
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
+  return x.dev === y.dev && x.ino === y.ino;
+}
+
+/** Refuses to write over the input (by any path to it) and over an existing file without --force. */
+async function checkOutput(input: string, output: string, force: boolean): Promise<void> {
+  const inReal = await fs.realpath(input).catch(() => {
+    throw new FileError("not-found", "找不到该文件");
+  });
+  const exists = await fs.lstat(output).then(() => true, () => false);
+  if (exists) {
+    const outReal = await fs.realpath(output).catch(() => path.resolve(output));
+    if (outReal === inReal || (await sameFile(input, output).catch(() => false))) {
+      throw new UsageError(`拒绝写入：输出文件 ${output} 就是输入文件，请用 -o 指定另一个文件`);
+    }
+    if (!force) throw new UsageError(`输出文件 ${output} 已存在；如需覆盖请加 --force`);
+    return;
+  }
+  const dir = await fs.realpath(path.dirname(output)).catch(() => null);
+  if (dir === null) throw new UsageError(`输出目录 ${path.dirname(output)} 不存在`);
+}
+
+/** A format that shows digits: `0.00`, `#,##0.00_ `, `0%`; not General, text (`@`) or a date. */
+function isNumberFormat(f: string | undefined): boolean {
+  const bare = (f ?? "").replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[0#]/.test(bare) && !/[ymdhs@]/i.test(bare);
+}
+
+/** A number keeps the cell's own number format when the template set one; otherwise it takes the plan's. */
+function toCellWrite(wb: ExcelJS.Workbook, w: PlannedWrite): { cw: CellWrite; format: string | null } {
+  const cell = wb.getWorksheet(w.ref.sheet)?.findCell(w.ref.row + 1, w.ref.col + 1);
+  const own = cell?.numFmt;
+  const cw: CellWrite = { sheet: w.ref.sheet, row: w.ref.row, col: w.ref.col, value: w.value };
+  if (typeof w.value !== "number") return { cw, format: own ?? null };
+  const keep = isNumberFormat(own) && (w.numberFormat === undefined || own!.includes("%") === w.numberFormat.includes("%"));
+  if (!keep && w.numberFormat !== undefined) cw.numberFormat = w.numberFormat;
+  return { cw, format: keep ? own! : (w.numberFormat ?? own ?? null) };
+}
+
+export async function runFill(input: string, output: string, options: FillOptions): Promise<FillResult> {
+  await checkOutput(input, output, options.force);
+  const wb = await loadWorkbook(input, options.limits);
+  const planned: PlannedWrite[] = [];
+  let forms = 0;
+  const warnings: string[] = [];
+  for (const grid of workbookToGrids(wb)) {
+    const analysis = analyzeGrid(grid, { profile: options.profile });
+    if (analysis.error) warnings.push(analysis.error);
+    for (const f of analysis.forms) {
+      forms++;
+      const consent = new Set(options.overwrite.cells);
+      for (const x of f.findings) if (x.cell && options.overwrite.rules.has(x.rule)) consent.add(x.cell);
+      planned.push(...planWrites(f.scored, { overwrite: consent }));
+    }
+  }
+  const mapped = planned.map((w) => toCellWrite(wb, w));
+  applyWrites(wb, mapped.map((m) => m.cw));
+  // Written beside the target and renamed: an interrupted run never leaves a half-written output.
+  const tmp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    await fs.rename(tmp, output);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw new UsageError(`无法写入 ${output}：${(e as { code?: string }).code ?? (e as Error).message}`);
+  }
+  return { forms, written: planned.map((write, i) => ({ write, format: mapped[i].format })), warnings };
+}
+
+const KIND: Record<WriteKind, string> = { rate: "执行率", fundingScore: "执行率得分", score: "得分", total: "总分", grade: "评分等级", note: "偏差说明" };
+
+function shown(v: CellValue | string, format: string | null): string {
+  if (v === null || (typeof v === "string" && v.trim() === "")) return "（空）";
+  if (typeof v === "number") return formatNumber(v, format);
+  return String(v).replace(/\s*\n\s*/g, " ");
+}
+
+export function formatFill(result: FillResult, output: string): string {
+  if (result.forms === 0) return `未找到自评表，已原样复制到 ${output}\n`;
+  if (result.written.length === 0) return `${result.forms} 张自评表均无需填写的空单元格，已复制到 ${output}\n`;
+  const rows = result.written.map(({ write, format }) => [write.cell, KIND[write.kind], `${shown(write.previous, format)} → ${shown(write.value, format)}`]);
+  return [`已写入 ${output}：${result.forms} 张自评表，${rows.length} 个单元格`, ...columns(rows, "  ")].join("\n") + "\n";
+}
