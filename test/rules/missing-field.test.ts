@@ -54,8 +54,8 @@ ruleTester("missing-field", {
       name: "blank computed cells are info: 执行率, 执行率得分",
       edit: (p) => cells(p, [p.rows.funding[0], COL.G, null], [p.rows.funding[0], COL.H, null]),
       errors: [
-        { severity: "info", cell: "表1!G6", message: "执行率为空，可用“写回得分”自动填写" },
-        { severity: "info", cell: "表1!H6", message: "执行率得分为空，可用“写回得分”自动填写" },
+        { severity: "info", cell: "表1!G6", message: "执行率为空，可自动填写（任务窗格“写回得分”或 selfeval fill）" },
+        { severity: "info", cell: "表1!H6", message: "执行率得分为空，可自动填写（任务窗格“写回得分”或 selfeval fill）" },
       ],
     },
     {

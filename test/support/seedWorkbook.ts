@@ -372,7 +372,8 @@ export function buildSeedWorkbook(options: SeedWorkbookOptions = {}): SeedWorkbo
   };
   const seed = seedForms();
   const forms = (options.forms ?? seed.map((_, i) => i)).map((f, i) => {
-    const form = typeof f === "number" ? seed[f] : structuredClone(f);
+    // A copy per position: the same seed index may appear twice, each mutated on its own.
+    const form = structuredClone(typeof f === "number" ? seed[f] : f);
     if (!form) throw new Error(`no seed form ${f}`);
     return options.mutate ? (options.mutate(form, i) ?? form) : form;
   });

@@ -9,7 +9,7 @@ const rule: Rule = {
     description: "必填单元格为空（项目名称、分值、指标值等）",
     messages: {
       default: "{what}为空",
-      computed: "{what}为空，可用“写回得分”自动填写",
+      computed: "{what}为空，可自动填写（任务窗格“写回得分”或 selfeval fill）",
       section: "未找到{what}",
     },
     docs: docsUrl("missing-field"),
