@@ -4,6 +4,7 @@
  */
 import fs from "fs";
 import ExcelJS from "exceljs";
+import { withFastMerges } from "../xlsx";
 import { FileError, mb, oneLine } from "./errors";
 import { sniff } from "./sniff";
 import { inspectXlsx, sheetTooLarge } from "./zip";
@@ -70,7 +71,7 @@ export async function loadWorkbook(file: string, limits: Limits): Promise<ExcelJ
   inspectXlsx(buf, limits);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await withFastMerges(wb, () => wb.xlsx.load(buf as unknown as ArrayBuffer));
   } catch (e) {
     throw new FileError("corrupt", `文件已损坏，无法作为 .xlsx 读取：${oneLine(e)}`);
   }

@@ -87,22 +87,36 @@ function render(n: number, s: Section, sign = false): string {
 export function formatNumber(n: number, numFmt: string | null | undefined): string {
   if (!Number.isFinite(n)) return "#NUM!";
   if (!numFmt || /^general$/i.test(numFmt) || numFmt === "@") return generalText(n);
-  const sections = numFmt.split(";");
+  const sections = parsed(numFmt);
   try {
-    if (n < 0 && sections.length > 1 && sections[1] !== "") {
-      const s = parseSection(sections[1]);
+    if (n < 0 && sections.length > 1 && sections[1] !== undefined) {
+      const s = sections[1];
       if (s) return render(-n, s); // the negative section supplies its own sign or brackets
-    } else if (n === 0 && sections.length > 2 && sections[2] !== "") {
-      const s = parseSection(sections[2]);
+    } else if (n === 0 && sections.length > 2 && sections[2] !== undefined) {
+      const s = sections[2];
       if (s) return render(0, s);
     } else {
-      const s = parseSection(sections[0]);
+      const s = sections[0];
       if (s) return render(n, s, true);
     }
   } catch {
     // fall through to General
   }
   return generalText(n);
+}
+
+/** Parsed sections per format string (a workbook uses a handful of formats over thousands of cells). */
+const parsedFormats = new Map<string, Array<Section | null | undefined>>();
+
+/** Each `;` section parsed: null when not understood, undefined when empty. */
+function parsed(numFmt: string): Array<Section | null | undefined> {
+  let sections = parsedFormats.get(numFmt);
+  if (!sections) {
+    sections = numFmt.split(";").map((x) => (x === "" ? undefined : parseSection(x)));
+    if (parsedFormats.size > 1000) parsedFormats.clear();
+    parsedFormats.set(numFmt, sections);
+  }
+  return sections;
 }
 
 /** A date as `yyyy-mm-dd` (with ` hh:mm:ss` when it has a time part), read in UTC as ExcelJS stores it. */

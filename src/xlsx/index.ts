@@ -2,3 +2,4 @@ export { worksheetToGrid, workbookToGrids, worksheetMerges } from "./toGrid";
 export { applyWrites } from "./applyWrites";
 export type { CellWrite } from "./applyWrites";
 export { fixed, formatNumber, generalText } from "./displayText";
+export { withFastMerges } from "./fastMerges";
