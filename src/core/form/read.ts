@@ -14,6 +14,14 @@ interface Block {
   top: number;
   bottom: number;
   hits: LabelHit[];
+  /** The same hits by row, for the per-row look-ups. */
+  byRow: Map<number, LabelHit[]>;
+}
+
+const NONE: readonly LabelHit[] = [];
+
+function rowHits(block: Block, row: number): readonly LabelHit[] {
+  return block.byRow.get(row) ?? NONE;
 }
 
 /** Reads every form on the grid, top to bottom. Never throws on odd content; missing parts come back null. */
@@ -53,12 +61,17 @@ function splitBlocks(reader: GridReader, index: LabelIndex): Block[] {
     const floor = Math.max(i > 0 ? anchors[i - 1] + 1 : reader.top, anchor - 3);
     const above = rowsBetween(headings, floor, anchor - 1);
     const top = above.length > 0 ? above[0].row : anchor;
-    blocks.push({ top, bottom: reader.bottom, hits: [] });
+    blocks.push({ top, bottom: reader.bottom, hits: [], byRow: new Map() });
   });
   // Each block ends where the next one's title begins.
   blocks.forEach((b, i) => {
     if (i + 1 < blocks.length) b.bottom = blocks[i + 1].top - 1;
     b.hits = rowsBetween(index.hits, b.top, b.bottom);
+    for (const h of b.hits) {
+      const list = b.byRow.get(h.row);
+      if (list) list.push(h);
+      else b.byRow.set(h.row, [h]);
+    }
   });
   return blocks;
 }
@@ -68,12 +81,12 @@ function first(block: Block, id: LabelId, fromRow = block.top): LabelHit | undef
 }
 
 function inRow(block: Block, row: number, id: LabelId, fromCol = -1): LabelHit | undefined {
-  return block.hits.find((h) => h.row === row && h.id === id && h.col > fromCol);
+  return rowHits(block, row).find((h) => h.id === id && h.col > fromCol);
 }
 
 function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
   const sheet = reader.grid.sheet;
-  const isLabel = (row: number, col: number) => block.hits.some((h) => h.row === row && h.col === col);
+  const isLabel = (row: number, col: number) => rowHits(block, row).some((h) => h.col === col);
 
   /** The value right of a label: the first non-blank cell before the next label, else the first cell. */
   const rightOf = (hit: LabelHit | undefined): TextField | null => {
@@ -149,12 +162,12 @@ function readFunding(reader: GridReader, block: Block, headerRow: number): Fundi
   const rows: FundingRow[] = [];
   const stopIds = new Set<LabelId>(["goals", "goalExpected", "goalActual", "level1", "level3", "performance", "total"]);
   for (let r = headerRow + 1; r <= block.bottom && rows.length < 8; r++) {
-    if (block.hits.some((h) => h.row === r && stopIds.has(h.id))) break;
+    if (rowHits(block, r).some((h) => stopIds.has(h.id))) break;
     let label: string | null = null;
     for (let k = c.initial - 1; k >= reader.left && label === null; k--) {
       if (reader.isMergedAway(r, k)) continue;
       const t = cellText(reader, r, k);
-      if (t !== null && !block.hits.some((h) => h.row === r && h.col === k && h.id === "funding")) label = t;
+      if (t !== null && !rowHits(block, r).some((h) => h.col === k && h.id === "funding")) label = t;
     }
     const kind = label ? fundingRowKind(labelKey(label)) : "unknown";
     const num = (k: number | undefined, asRate = false) => readNumber(reader, sheet, r, k ?? c.initial, asRate);
