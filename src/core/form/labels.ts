@@ -21,9 +21,19 @@ export interface LabelIndex {
 const MAX_LABEL_LENGTH = 24;
 
 /** First characters a label, a title or a year can start with: every other cell is skipped cheaply. */
-const STARTS = new Set<number>([..."(0123456789"].map((c) => c.charCodeAt(0)));
-for (const variants of Object.values(LABELS)) for (const v of variants) STARTS.add(v.charCodeAt(0));
-for (const t of FORM_TITLES) STARTS.add(t.charCodeAt(0));
+const STARTS = new Uint8Array(0x10000);
+for (const s of [..."(0123456789", ...Object.values(LABELS).flat(), ...FORM_TITLES]) {
+  const c = s.charCodeAt(0);
+  STARTS[c] = 1;
+  if (c >= 0x21 && c <= 0x7e) STARTS[c + 0xfee0] = 1; // its full-width form
+}
+
+/** Whether a cell's text can start a label (a table look-up; white space before the text is looked past). */
+function mayBeLabel(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (STARTS[c] === 1) return true;
+  return c <= 32 || c === 0x3000 || c === 0xa0 || c === 0x200b ? STARTS[firstVisibleCode(v) & 0xffff] === 1 : false;
+}
 const YEAR = /^\(?(\d{4})年度?\)?$/;
 
 export function indexLabels(reader: GridReader): LabelIndex {
@@ -36,7 +46,7 @@ export function indexLabels(reader: GridReader): LabelIndex {
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== "string" || v.length === 0 || v.length > 60) continue;
-      if (!STARTS.has(firstVisibleCode(v))) continue;
+      if (!mayBeLabel(v)) continue;
       const key = labelKey(v);
       if (key.length > MAX_LABEL_LENGTH && !key.includes("自评表")) continue;
       const id = labelOf(key) ?? labelOf(key.replace(/\((?:万元|元|%)\)$/, ""));

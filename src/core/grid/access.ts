@@ -17,7 +17,9 @@ export class GridReader {
     this.bottom = grid.top + rows - 1;
     this.right = grid.left + cols - 1;
     this.width = Math.max(cols, 1) + grid.left + 1;
-    this.mergesByTop = [...grid.merges].sort((a, b) => a.top - b.top);
+    // Hosts usually list merges top to bottom already: sort only when they do not.
+    const sorted = grid.merges.every((m, i, all) => i === 0 || all[i - 1].top <= m.top);
+    this.mergesByTop = sorted ? grid.merges : [...grid.merges].sort((a, b) => a.top - b.top);
     for (const m of grid.merges) {
       // A hostile merge list must not blow up memory: only cells inside the block matter.
       const top = Math.max(m.top, grid.top);

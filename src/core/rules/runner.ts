@@ -12,11 +12,16 @@ export function fill(template: string, data: Record<string, string | number> = {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
 }
 
-function runOne(rule: Rule, severity: Severity, scored: ScoredForm, out: Finding[]): void {
+export function runRules(scored: ScoredForm, settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Finding[] {
+  const out: Finding[] = [];
+  // One context for all rules; `rule` and `severity` say whose report it is (cheaper than a closure per rule).
+  let rule: Rule = rules[0];
+  let severity: Severity = "error";
   const report = (r: Report) => {
-    const template = rule.meta.messages[r.messageId ?? "default"] ?? rule.meta.messages.default ?? rule.meta.description;
+    const { messages, id, description } = rule.meta;
+    const template = messages[r.messageId ?? "default"] ?? messages.default ?? description;
     const finding: Finding = {
-      rule: rule.meta.id,
+      rule: id,
       severity: r.severity && RANK[r.severity] < RANK[severity] ? r.severity : severity,
       cell: r.ref ? qualified(r.ref) : null,
       ref: r.ref,
@@ -26,26 +31,25 @@ function runOne(rule: Rule, severity: Severity, scored: ScoredForm, out: Finding
     if (r.actual !== undefined) finding.actual = r.actual;
     out.push(finding);
   };
-  try {
-    rule.check({ scored, form: scored.form, profile: scored.profile, report });
-  } catch (e) {
-    out.push({
-      rule: rule.meta.id,
-      severity: "error",
-      cell: null,
-      ref: null,
-      message: `规则 ${rule.meta.id} 未能完成检查（${e instanceof Error ? e.message : String(e)}），请检查表格结构。`,
-    });
-  }
-}
-
-export function runRules(scored: ScoredForm, settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Finding[] {
-  const out: Finding[] = [];
-  for (const rule of rules) {
-    const setting = settings[rule.meta.id] ?? rule.meta.severity;
+  const context = { scored, form: scored.form, profile: scored.profile, report };
+  for (const current of rules) {
+    const setting = settings[current.meta.id] ?? current.meta.severity;
     if (setting === "off") continue;
-    runOne(rule, setting, scored, out);
+    rule = current;
+    severity = setting;
+    try {
+      current.check(context);
+    } catch (e) {
+      out.push({
+        rule: current.meta.id,
+        severity: "error",
+        cell: null,
+        ref: null,
+        message: `规则 ${current.meta.id} 未能完成检查（${e instanceof Error ? e.message : String(e)}），请检查表格结构。`,
+      });
+    }
   }
+  if (out.length < 2) return out;
   return out.sort(
     (a, b) => (a.ref?.row ?? -1) - (b.ref?.row ?? -1) || (a.ref?.col ?? -1) - (b.ref?.col ?? -1) || RANK[b.severity] - RANK[a.severity],
   );
