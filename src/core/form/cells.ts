@@ -1,6 +1,6 @@
 /** Reading one cell as a number or a text, tolerant of how real workbooks write them. */
 import Big from "big.js";
-import { type CellRef, type GridReader, isBlank } from "../grid";
+import { type GridReader, isBlank } from "../grid";
 import { tidyText, toHalfWidth } from "../text/normalize";
 import { parseValue } from "../value/parse";
 import type { NumberField, TextField, ValueField } from "./model";
@@ -8,8 +8,10 @@ import type { NumberField, TextField, ValueField } from "./model";
 /** No figure on a form comes near 10^15 (万元 or 元); beyond it doubles lose cents and sums overflow. */
 export const MAX_FIGURE = 1e15;
 
+const LIMIT = MAX_FIGURE;
+
 function inRange(x: number): boolean {
-  return Number.isFinite(x) && Math.abs(x) < MAX_FIGURE;
+  return Math.abs(x) < LIMIT;
 }
 
 const NOT_APPLICABLE = new Set(["-", "--", "—", "——", "–", "/", "\\", "无", "不适用", "N/A", "n/a"]);
@@ -24,41 +26,33 @@ function hundredfold(x: number): number {
 }
 
 export function readNumber(reader: GridReader, sheet: string, row: number, col: number, asRate = false): NumberField {
-  const ref: CellRef = { sheet, row, col };
   const raw = reader.value(row, col);
-  const percent = isPercentFormat(reader.format(row, col));
-  const field: NumberField = { value: null, raw, ref, unreadable: false, notApplicable: false, percentFormat: percent };
-  if (isBlank(raw)) return field;
+  const format = reader.format(row, col);
+  let percentFormat = format !== null && isPercentFormat(format);
+  let value: number | null = null;
+  let unreadable = false;
+  let notApplicable = false;
   if (typeof raw === "number") {
-    if (!inRange(raw)) {
-      field.unreadable = true;
-      return field;
+    if (inRange(raw)) {
+      const shown = reader.text(row, col);
+      percentFormat ||= shown !== null && shown.trimEnd().endsWith("%");
+      value = asRate && percentFormat ? hundredfold(raw) : raw;
+    } else unreadable = true;
+  } else if (typeof raw === "boolean") {
+    unreadable = true;
+  } else if (!isBlank(raw)) {
+    // `-` fills most sub-row cells: recognise it before any normalising.
+    const s = NOT_APPLICABLE.has(raw as string) ? (raw as string) : toHalfWidth(String(raw)).replace(/[\s,]/g, "");
+    if (NOT_APPLICABLE.has(s)) notApplicable = true;
+    else {
+      const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$/.exec(s);
+      const n = m && (m[2] !== "%" || asRate) ? Number(m[1]) : NaN;
+      if (inRange(n)) value = n;
+      else unreadable = true;
     }
-    const shown = reader.text(row, col);
-    field.percentFormat = percent || (shown !== null && shown.trimEnd().endsWith("%"));
-    field.value = asRate && field.percentFormat ? hundredfold(raw) : raw;
-    return field;
   }
-  if (typeof raw === "boolean") {
-    field.unreadable = true;
-    return field;
-  }
-  const s = toHalfWidth(String(raw)).replace(/[\s,]/g, "");
-  if (NOT_APPLICABLE.has(s)) {
-    field.notApplicable = true;
-    return field;
-  }
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$/.exec(s);
-  if (!m || (m[2] === "%" && !asRate)) {
-    field.unreadable = true;
-    return field;
-  }
-  field.value = Number(m[1]);
-  if (!inRange(field.value)) {
-    field.value = null;
-    field.unreadable = true;
-  }
-  return field;
+  // One object literal, one shape: the reader makes tens of thousands of these.
+  return { value, raw, ref: { sheet, row, col }, unreadable, notApplicable, percentFormat };
 }
 
 /** The text of a cell: strings tidied, numbers as displayed. Null when blank. */

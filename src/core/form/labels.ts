@@ -36,6 +36,30 @@ function mayBeLabel(v: string): boolean {
 }
 const YEAR = /^\(?(\d{4})年度?\)?$/;
 
+/** What a cell's text is to the reader. */
+type Kind =
+  | { as: "label"; id: LabelId; key: string }
+  | { as: "year"; year: number }
+  | { as: "title"; text: string; year: number | null }
+  | null;
+
+/** Classified texts, memoised: the same labels recur on every form of a sheet. Bounded. */
+const kinds = new Map<string, Kind>();
+
+function classify(v: string): Kind {
+  const key = labelKey(v);
+  if (key.length > MAX_LABEL_LENGTH && !key.includes("自评表")) return null;
+  const id = labelOf(key) ?? labelOf(key.replace(/\((?:万元|元|%)\)$/, ""));
+  if (id) return { as: "label", id, key };
+  const y = YEAR.exec(key);
+  if (y) return { as: "year", year: Number(y[1]) };
+  if (FORM_TITLES.some((t) => key.includes(t))) {
+    const inTitle = /(\d{4})年度/.exec(key);
+    return { as: "title", text: key, year: inTitle ? Number(inTitle[1]) : null };
+  }
+  return null;
+}
+
 export function indexLabels(reader: GridReader): LabelIndex {
   const hits: LabelHit[] = [];
   const titles: LabelIndex["titles"] = [];
@@ -47,22 +71,18 @@ export function indexLabels(reader: GridReader): LabelIndex {
       const v = row[c];
       if (typeof v !== "string" || v.length === 0 || v.length > 60) continue;
       if (!mayBeLabel(v)) continue;
-      const key = labelKey(v);
-      if (key.length > MAX_LABEL_LENGTH && !key.includes("自评表")) continue;
-      const id = labelOf(key) ?? labelOf(key.replace(/\((?:万元|元|%)\)$/, ""));
-      if (id) {
-        hits.push({ id, row: top + r, col: left + c, key });
-        continue;
+      let kind = kinds.get(v);
+      if (kind === undefined) {
+        kind = classify(v);
+        if (kinds.size >= 10_000) kinds.clear();
+        kinds.set(v, kind);
       }
-      const y = YEAR.exec(key);
-      if (y) {
-        years.push({ row: top + r, year: Number(y[1]) });
-        continue;
-      }
-      if (FORM_TITLES.some((t) => key.includes(t))) {
-        titles.push({ row: top + r, col: left + c, text: key });
-        const inTitle = /(\d{4})年度/.exec(key);
-        if (inTitle) years.push({ row: top + r, year: Number(inTitle[1]) });
+      if (kind === null) continue;
+      if (kind.as === "label") hits.push({ id: kind.id, row: top + r, col: left + c, key: kind.key });
+      else if (kind.as === "year") years.push({ row: top + r, year: kind.year });
+      else {
+        titles.push({ row: top + r, col: left + c, text: kind.text });
+        if (kind.year !== null) years.push({ row: top + r, year: kind.year });
       }
     }
   }

@@ -8,8 +8,21 @@ export type RuleSettings = Readonly<Record<string, SeveritySetting | undefined>>
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
+/** Templates split once into literal text and `{name}` slots (odd positions), so filling one is a join. */
+const compiled = new Map<string, string[]>();
+
 export function fill(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    out += (key in data ? String(data[key]) : `{${key}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 export function runRules(scored: ScoredForm, settings: RuleSettings = {}, rules: readonly Rule[] = RULES): Finding[] {

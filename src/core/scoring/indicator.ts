@@ -53,35 +53,37 @@ export function scoreIndicator(target: ParsedValue, actual: ParsedValue, weight:
   return quantityScore(target.op ?? "≥", target.value, Math.max(0, actual.value), w, profile);
 }
 
+function full(w: number, equalExceeded = false, explain = "达到指标值，得满分"): IndicatorScore {
+  return { kind: "formula", value: w, exact: w, explain, met: true, equalExceeded };
+}
+
+function ratio(w: number, num: number, den: number, explain: string): IndicatorScore {
+  const exact = den === 0 ? 0 : dec(w).times(num).div(den).toNumber();
+  const value = Math.min(w, roundTo(exact, 2, "round"));
+  return { kind: "formula", value, exact, explain, met: false, equalExceeded: false };
+}
+
 function quantityScore(op: string, a: number, b: number, w: number, profile: Profile): IndicatorScore {
-  const full = (met: boolean, equalExceeded = false, explain = "达到指标值，得满分"): IndicatorScore => ({
-    kind: "formula", value: w, exact: w, explain, met, equalExceeded,
-  });
-  const ratio = (num: number, den: number, explain: string): IndicatorScore => {
-    const exact = den === 0 ? 0 : dec(w).times(num).div(den).toNumber();
-    const value = Math.min(w, roundTo(exact, 2, "round"));
-    return { kind: "formula", value, exact, explain, met: false, equalExceeded: false };
-  };
   switch (op) {
     case "≥":
     case ">":
-      if (b >= a || a <= 0) return full(true);
-      return ratio(b, a, `${fmt2(w)} × ${fmt2(b)} ÷ ${fmt2(a)}`);
+      if (b >= a || a <= 0) return full(w);
+      return ratio(w, b, a, `${fmt2(w)} × ${fmt2(b)} ÷ ${fmt2(a)}`);
     case "≤":
     case "<":
-      if (b <= a) return full(true);
+      if (b <= a) return full(w);
       if (profile.reverseFormula === "linear") {
         if (a <= 0) return { kind: "formula", value: 0, exact: 0, explain: "指标值为 0 且实际超出", met: false, equalExceeded: false };
         const exact = Math.max(0, dec(w).times(dec(1).minus(dec(b).minus(a).div(a))).toNumber());
         return { kind: "formula", value: roundTo(exact, 2, "round"), exact, explain: `${fmt2(w)} × (1 − (${fmt2(b)} − ${fmt2(a)}) ÷ ${fmt2(a)})`, met: false, equalExceeded: false };
       }
-      return ratio(a, b, `${fmt2(w)} × ${fmt2(a)} ÷ ${fmt2(b)}`);
+      return ratio(w, a, b, `${fmt2(w)} × ${fmt2(a)} ÷ ${fmt2(b)}`);
     default:
       // "=": short of the target scores pro rata; above it scores full but is worth a look.
-      if (a === 0) return b <= 0 ? full(true) : { kind: "formula", value: 0, exact: 0, explain: "指标值为 0 而实际不为 0", met: false, equalExceeded: false };
-      if (b === a) return full(true);
-      if (b > a) return full(true, true, "超过指标值，按满分计");
-      return ratio(b, a, `${fmt2(w)} × ${fmt2(b)} ÷ ${fmt2(a)}`);
+      if (a === 0) return b <= 0 ? full(w) : { kind: "formula", value: 0, exact: 0, explain: "指标值为 0 而实际不为 0", met: false, equalExceeded: false };
+      if (b === a) return full(w);
+      if (b > a) return full(w, true, "超过指标值，按满分计");
+      return ratio(w, b, a, `${fmt2(w)} × ${fmt2(b)} ÷ ${fmt2(a)}`);
   }
 }
 
