@@ -3,6 +3,7 @@ import { execFile } from "child_process";
 import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
+import type { FormSummary } from "../../src/core";
 import { buildSeedWorkbook, type FormCells, type SeedWorkbookOptions } from "../support/seedWorkbook";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -40,25 +41,8 @@ export interface Report {
   files: Array<{ file: string; error: { code: string; message: string } | null; forms: FormJson[] }>;
 }
 
-export interface FormJson {
-  sheet: string;
-  range: string;
-  year: number | null;
-  project: string | null;
-  department: string | null;
-  unit: string | null;
-  stated: Figures;
-  computed: Figures;
-  indicators: Array<{ name: string | null; weight: number | null; statedScore: number | null; computedScore: number | null; cells: { score: string; note: string | null } }>;
-  findings: Array<{ rule: string; severity: string; cell: string | null; message: string; expected?: unknown; actual?: unknown }>;
-}
-
-export interface Figures {
-  rate: number | null;
-  fundingScore: number | null;
-  total: number | null;
-  grade: string | null;
-}
+/** A form of the report: exactly what the core's summarize() returns (the public contract's shape). */
+export type FormJson = FormSummary;
 
 /** stderr holds exactly `lines` lines, none of them a stack frame. */
 export function expectCleanStderr(stderr: string, lines = 1): void {
