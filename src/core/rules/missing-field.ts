@@ -39,8 +39,8 @@ const rule: Rule = {
     }
     if (form.indicators.length === 0) report({ messageId: "section", ref: top, data: { what: "绩效指标" } });
     for (const i of form.indicators) {
-      const fields = [i.name.text, i.target.text, i.actual.text, i.score.value];
-      if (fields.every((f) => f !== null) && (i.weight.value !== null || i.weight.unreadable)) continue;
+      const complete = i.name.text !== null && i.target.text !== null && i.actual.text !== null && i.score.value !== null;
+      if (complete && (i.weight.value !== null || i.weight.unreadable)) continue;
       current = nameOf(i);
       blank("{name}三级指标名称", i.name.ref, i.name.text);
       blank("{name}年度指标值", i.target.ref, i.target.text);

@@ -1,6 +1,15 @@
-import type { NumberField } from "../form/model";
+import type { NumberField, ValueField } from "../form/model";
 import { nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";
+
+const FUNDING_COLUMNS = [
+  ["initial", "年初预算数"],
+  ["budget", "全年预算数"],
+  ["executed", "全年执行数"],
+  ["weight", "分值"],
+  ["rate", "执行率"],
+  ["score", "得分"],
+] as const;
 
 const rule: Rule = {
   meta: {
@@ -14,29 +23,25 @@ const rule: Rule = {
     docs: docsUrl("value-unparseable"),
   },
   check({ form, report }) {
-    // Labels are built only for the rare cell that needs one.
-    const number = (what: () => string, f: NumberField | null | undefined) => {
-      if (f?.unreadable) report({ messageId: "number", ref: f.ref, data: { what: what(), text: String(f.raw) }, actual: String(f.raw) });
+    const number = (what: string, f: NumberField | null | undefined) => {
+      if (f?.unreadable) report({ messageId: "number", ref: f.ref, data: { what, text: String(f.raw) }, actual: String(f.raw) });
     };
     for (const row of form.funding) {
-      const label = row.label || "资金";
-      number(() => `${label}年初预算数`, row.initial);
-      number(() => `${label}全年预算数`, row.budget);
-      number(() => `${label}全年执行数`, row.executed);
-      number(() => `${label}分值`, row.weight);
-      number(() => `${label}执行率`, row.rate);
-      number(() => `${label}得分`, row.score);
+      for (const [key, column] of FUNDING_COLUMNS) if (row[key].unreadable) number(`${row.label || "资金"}${column}`, row[key]);
     }
     for (const i of form.indicators) {
-      for (const [what, field] of [["年度指标值", i.target], ["实际完成值", i.actual]] as const) {
-        if (field.parsed.kind !== "unparseable") continue;
+      const value = (what: string, field: ValueField) => {
+        if (field.parsed.kind !== "unparseable") return;
         report({ severity: "warning", ref: field.ref, data: { name: nameOf(i), what, text: field.parsed.text }, actual: field.parsed.text });
-      }
-      number(() => `${nameOf(i)}分值`, i.weight);
-      number(() => `${nameOf(i)}得分`, i.score);
+      };
+      value("年度指标值", i.target);
+      value("实际完成值", i.actual);
+      // Names are built only for the rare cell that needs one.
+      if (i.weight.unreadable) number(`${nameOf(i)}分值`, i.weight);
+      if (i.score.unreadable) number(`${nameOf(i)}得分`, i.score);
     }
-    number(() => "总分", form.total?.score);
-    number(() => "总分分值", form.total?.weight);
+    number("总分", form.total?.score);
+    number("总分分值", form.total?.weight);
   },
 };
 export default rule;
