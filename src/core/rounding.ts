@@ -28,12 +28,6 @@ export function percentOf(a: number, b: number): Big | null {
   return dec(a).times(100).div(b);
 }
 
-/** Exact w × a / b, or null when b is 0. */
-export function scaled(w: number, a: number, b: number): Big | null {
-  if (b === 0) return null;
-  return dec(w).times(a).div(b);
-}
-
 /**
  * Exact sum of numbers, as the double nearest to the exact decimal (in integer cents when they all have 2 decimals,
  * the usual case; else in big.js).
@@ -53,11 +47,6 @@ export function sum(xs: readonly number[]): number {
   let s = new Big(0);
   for (const x of xs) s = s.plus(x);
   return s.toNumber();
-}
-
-/** True when two 2-decimal figures are equal as printed (guards against 9.820000000001 from formulas). */
-export function same2(a: number, b: number): boolean {
-  return Math.round(a * 100) === Math.round(b * 100);
 }
 
 /** `98.24`: the form's 2-decimal display of a number. */

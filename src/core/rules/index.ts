@@ -1,3 +1,3 @@
 export * from "./types";
-export { RULES, RULE_IDS, ruleById } from "./registry";
+export { RULES, RULE_IDS } from "./registry";
 export { runRules, type RuleSettings } from "./runner";

@@ -1,7 +1,7 @@
 /** 执行率 and 执行率得分, and whether a stated figure is acceptable. */
 import Big from "big.js";
 import { divideToHundredths, toCents } from "../cents";
-import { dec, fmt2, percentOf, type Rounding, roundTo } from "../rounding";
+import { dec, percentOf, type Rounding, roundTo } from "../rounding";
 
 export interface Rate {
   /** Exact 全年执行数 / 全年预算数 × 100 (computed on demand: the 2-decimal figures rarely need it). */
@@ -69,7 +69,3 @@ export function judgeRate(stated: number, executed: number, budget: number, roun
   return "mismatch";
 }
 
-/** `543.69 ÷ 553.40` with the form's 2-decimal display. */
-export function rateFormula(executed: number, budget: number): string {
-  return `${fmt2(executed)} ÷ ${fmt2(budget)}`;
-}
