@@ -13,15 +13,15 @@ import type { Form, FundingRow, Indicator, TextField } from "./model";
 interface Block {
   top: number;
   bottom: number;
+  /** In row order. */
   hits: LabelHit[];
-  /** The same hits by row, for the per-row look-ups. */
-  byRow: Map<number, LabelHit[]>;
 }
 
-const NONE: readonly LabelHit[] = [];
-
-function rowHits(block: Block, row: number): readonly LabelHit[] {
-  return block.byRow.get(row) ?? NONE;
+/** The first hit of a row that satisfies `test` (hits are in row order: a binary search, no allocation). */
+function findInRow(block: Block, row: number, test: (h: LabelHit) => boolean): LabelHit | undefined {
+  const hits = block.hits;
+  for (let i = lowerBound(hits, row); i < hits.length && hits[i].row === row; i++) if (test(hits[i])) return hits[i];
+  return undefined;
 }
 
 /** Reads every form on the grid, top to bottom. Never throws on odd content; missing parts come back null. */
@@ -61,17 +61,12 @@ function splitBlocks(reader: GridReader, index: LabelIndex): Block[] {
     const floor = Math.max(i > 0 ? anchors[i - 1] + 1 : reader.top, anchor - 3);
     const above = rowsBetween(headings, floor, anchor - 1);
     const top = above.length > 0 ? above[0].row : anchor;
-    blocks.push({ top, bottom: reader.bottom, hits: [], byRow: new Map() });
+    blocks.push({ top, bottom: reader.bottom, hits: [] });
   });
   // Each block ends where the next one's title begins.
   blocks.forEach((b, i) => {
     if (i + 1 < blocks.length) b.bottom = blocks[i + 1].top - 1;
     b.hits = rowsBetween(index.hits, b.top, b.bottom);
-    for (const h of b.hits) {
-      const list = b.byRow.get(h.row);
-      if (list) list.push(h);
-      else b.byRow.set(h.row, [h]);
-    }
   });
   return blocks;
 }
@@ -81,12 +76,12 @@ function first(block: Block, id: LabelId, fromRow = block.top): LabelHit | undef
 }
 
 function inRow(block: Block, row: number, id: LabelId, fromCol = -1): LabelHit | undefined {
-  return rowHits(block, row).find((h) => h.id === id && h.col > fromCol);
+  return findInRow(block, row, (h) => h.id === id && h.col > fromCol);
 }
 
 function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
   const sheet = reader.grid.sheet;
-  const isLabel = (row: number, col: number) => rowHits(block, row).some((h) => h.col === col);
+  const isLabel = (row: number, col: number) => findInRow(block, row, (h) => h.col === col) !== undefined;
 
   /** The value right of a label: the first non-blank cell before the next label, else the first cell. */
   const rightOf = (hit: LabelHit | undefined): TextField | null => {
@@ -148,6 +143,9 @@ function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
   };
 }
 
+/** Labels that end the funding rows. */
+const FUNDING_ENDS = new Set<LabelId>(["goals", "goalExpected", "goalActual", "level1", "level3", "performance", "total"]);
+
 function readFunding(reader: GridReader, block: Block, headerRow: number): FundingRow[] {
   const sheet = reader.grid.sheet;
   const col = (id: LabelId) => inRow(block, headerRow, id)?.col;
@@ -160,14 +158,13 @@ function readFunding(reader: GridReader, block: Block, headerRow: number): Fundi
     score: col("score"),
   };
   const rows: FundingRow[] = [];
-  const stopIds = new Set<LabelId>(["goals", "goalExpected", "goalActual", "level1", "level3", "performance", "total"]);
   for (let r = headerRow + 1; r <= block.bottom && rows.length < 8; r++) {
-    if (rowHits(block, r).some((h) => stopIds.has(h.id))) break;
+    if (findInRow(block, r, (h) => FUNDING_ENDS.has(h.id))) break;
     let label: string | null = null;
     for (let k = c.initial - 1; k >= reader.left && label === null; k--) {
       if (reader.isMergedAway(r, k)) continue;
       const t = cellText(reader, r, k);
-      if (t !== null && !rowHits(block, r).some((h) => h.col === k && h.id === "funding")) label = t;
+      if (t !== null && !findInRow(block, r, (h) => h.col === k && h.id === "funding")) label = t;
     }
     const kind = label ? fundingRowKind(labelKey(label)) : "unknown";
     const num = (k: number | undefined, asRate = false) => readNumber(reader, sheet, r, k ?? c.initial, asRate);
@@ -233,7 +230,6 @@ function readIndicators(reader: GridReader, block: Block, headerRow: number, tot
   const out: Indicator[] = [];
   let level1: TextField | null = null;
   let level2: TextField | null = null;
-  const stopRows = new Set(block.hits.filter((h) => h.id === "grade" || h.id === "project").map((h) => h.row));
   const cellsOfRow = [nameCol, c.target, c.actual, c.weight, c.score].filter((k): k is number => k !== undefined);
   const at = (k: number | undefined) => k ?? nameCol;
   // Merged level cells hold their text only in the top cell: carry it down.
@@ -246,7 +242,7 @@ function readIndicators(reader: GridReader, block: Block, headerRow: number, tot
     return previous && previous.text !== null ? previous : own;
   };
   for (let r = headerRow + 1; r <= last; r++) {
-    if (stopRows.has(r)) break;
+    if (findInRow(block, r, (h) => h.id === "grade" || h.id === "project")) break;
     if (cellsOfRow.every((k) => isBlank(reader.value(r, k)))) continue;
     level1 = carried(r, c.level1, level1);
     level2 = carried(r, c.level2, level2);
