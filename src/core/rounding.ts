@@ -18,10 +18,6 @@ export function roundTo(x: number | Big, dp: number, mode: Rounding): number {
   return dec(x).round(dp, mode === "trunc" ? Big.roundDown : Big.roundHalfUp).toNumber();
 }
 
-export function round2(x: number | Big, mode: Rounding = "round"): number {
-  return roundTo(x, 2, mode);
-}
-
 /** Exact a / b × 100 (percent points), or null when b is 0. */
 export function percentOf(a: number, b: number): Big | null {
   if (b === 0) return null;

@@ -1,5 +1,5 @@
 import { fmt2 } from "../rounding";
-import { judgeRate, rateBy, computeRate } from "../scoring/rate";
+import { judgeRate, rateBy } from "../scoring/rate";
 import { docsUrl, type Rule } from "./types";
 
 const CONVENTION = { trunc: "截位两位", round: "四舍五入两位" } as const;
@@ -15,15 +15,16 @@ const rule: Rule = {
     },
     docs: docsUrl("exec-rate-mismatch"),
   },
-  check({ form, profile, report }) {
-    for (const row of form.funding) {
+  check({ scored, form, profile, report }) {
+    form.funding.forEach((row, i) => {
       const stated = row.rate.value;
-      const budget = row.budget.value;
-      const executed = row.executed.value;
-      if (stated === null || budget === null || executed === null || budget === 0) continue;
-      const verdict = judgeRate(stated, executed, budget, profile.rateRounding);
-      if (verdict === "exact" || verdict === "display") continue;
-      const expected = rateBy(computeRate(executed, budget)!, profile.rateRounding);
+      const rate = scored.rowRates[i];
+      if (stated === null || rate === null) return;
+      const budget = row.budget.value!;
+      const executed = row.executed.value!;
+      const verdict = judgeRate(stated, rate, executed, budget, profile.rateRounding);
+      if (verdict === "exact" || verdict === "display") return;
+      const expected = rateBy(rate, profile.rateRounding);
       const other = profile.rateRounding === "trunc" ? "round" : "trunc";
       report({
         messageId: verdict === "convention" ? "convention" : "default",
@@ -40,7 +41,7 @@ const rule: Rule = {
         expected,
         actual: stated,
       });
-    }
+    });
   },
 };
 export default rule;

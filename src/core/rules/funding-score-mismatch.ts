@@ -20,8 +20,8 @@ const rule: Rule = {
     // Accept the score from either rate convention, and from a stated rate the amounts allow.
     const rates = [scored.rate.truncated, scored.rate.rounded];
     const statedRate = row.rate.value;
-    if (statedRate !== null && row.budget.value && row.executed.value !== null) {
-      if (judgeRate(statedRate, row.executed.value, row.budget.value, scored.profile.rateRounding) !== "mismatch") rates.push(statedRate);
+    if (statedRate !== null && judgeRate(statedRate, scored.rate, row.executed.value!, row.budget.value!, scored.profile.rateRounding) !== "mismatch") {
+      rates.push(statedRate);
     }
     const acceptable = new Set<number>();
     for (const r of rates) for (const mode of ["trunc", "round"] as const) acceptable.add(Math.round(fundingScoreOf(r, w, mode) * 100));

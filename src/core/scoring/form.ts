@@ -22,6 +22,9 @@ export interface ScoredForm {
   profile: Profile;
   /** The 年度资金总额 row (or the first funding row). */
   totalRow: FundingRow | null;
+  /** 执行率 of each funding row (parallel to `form.funding`); null where 全年预算数 is 0 or a figure is missing. */
+  rowRates: (Rate | null)[];
+  /** That of the total row. */
   rate: Rate | null;
   /** 执行率 under the profile's convention, percent points. */
   rateValue: number | null;
@@ -58,10 +61,12 @@ function scoreOne(indicator: Indicator, profile: Profile): ScoredIndicator {
 }
 
 export function scoreForm(form: Form, profile: Profile): ScoredForm {
-  const totalRow = form.funding.find((r) => r.kind === "total") ?? form.funding[0] ?? null;
-  const budget = totalRow?.budget.value ?? null;
-  const executed = totalRow?.executed.value ?? null;
-  const rate = budget !== null && executed !== null ? computeRate(executed, budget) : null;
+  const totalIndex = Math.max(0, form.funding.findIndex((r) => r.kind === "total"));
+  const totalRow = form.funding[totalIndex] ?? null;
+  const rowRates = form.funding.map(({ budget, executed }) =>
+    budget.value !== null && executed.value !== null ? computeRate(executed.value, budget.value) : null,
+  );
+  const rate = rowRates[totalIndex] ?? null;
   const rateValue = rate ? rateBy(rate, profile.rateRounding) : null;
   const fundingWeight = totalRow?.weight.value ?? profile.fundingWeight;
   const fundingScore =
@@ -75,6 +80,7 @@ export function scoreForm(form: Form, profile: Profile): ScoredForm {
     form,
     profile,
     totalRow,
+    rowRates,
     rate,
     rateValue,
     fundingWeight,

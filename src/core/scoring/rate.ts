@@ -3,9 +3,8 @@ import Big from "big.js";
 import { divideToHundredths, toCents } from "../cents";
 import { dec, percentOf, type Rounding, roundTo } from "../rounding";
 
+/** 全年执行数 ÷ 全年预算数 × 100, to 2 decimals under either convention. */
 export interface Rate {
-  /** Exact 全年执行数 / 全年预算数 × 100 (computed on demand: the 2-decimal figures rarely need it). */
-  exact: () => Big;
   truncated: number;
   rounded: number;
 }
@@ -18,12 +17,10 @@ export function computeRate(executed: number, budget: number): Rate | null {
     // 执行率 = e / b × 100; its hundredths = e × 10000 / b.
     const truncated = divideToHundredths(e * 100, b, "trunc");
     const rounded = divideToHundredths(e * 100, b, "round");
-    if (truncated !== null && rounded !== null) {
-      return { exact: () => percentOf(executed, budget)!, truncated: truncated / 100, rounded: rounded / 100 };
-    }
+    if (truncated !== null && rounded !== null) return { truncated: truncated / 100, rounded: rounded / 100 };
   }
   const exact = percentOf(executed, budget)!;
-  return { exact: () => exact, truncated: roundTo(exact, 2, "trunc"), rounded: roundTo(exact, 2, "round") };
+  return { truncated: roundTo(exact, 2, "trunc"), rounded: roundTo(exact, 2, "round") };
 }
 
 export function rateBy(rate: Rate, rounding: Rounding): number {
@@ -43,23 +40,17 @@ export function fundingScoreOf(rate: number, weight: number, rounding: Rounding)
 
 export type Verdict = "exact" | "convention" | "display" | "mismatch";
 
-function decimals(x: number): number {
-  const s = String(x);
-  const dot = s.indexOf(".");
-  return dot < 0 || s.includes("e") ? 0 : s.length - dot - 1;
-}
-
 /**
- * Judges a stated 2-decimal rate: `exact` under the profile's convention, `convention` under the other one,
- * `display` when the 2-decimal amounts could hide the difference, else `mismatch`.
+ * Judges a stated 2-decimal rate against the rate computed from `executed` and `budget`: `exact` under the
+ * profile's convention, `convention` under the other one, `display` when the 2-decimal amounts could hide the
+ * difference, else `mismatch`.
  */
-export function judgeRate(stated: number, executed: number, budget: number, rounding: Rounding): Verdict {
-  const rate = computeRate(executed, budget);
-  if (rate === null) return "mismatch";
+export function judgeRate(stated: number, rate: Rate, executed: number, budget: number, rounding: Rounding): Verdict {
   const s = Math.round(stated * 100);
   if (s === Math.round(rateBy(rate, rounding) * 100)) return "exact";
   if (s === Math.round(rateBy(rate, rounding === "trunc" ? "round" : "trunc") * 100)) return "convention";
-  if (decimals(executed) <= 2 && decimals(budget) <= 2 && budget > 0.005) {
+  // Amounts shown to 2 decimals may hide up to ±0.005 each.
+  if (toCents(executed) !== null && toCents(budget) !== null && budget > 0.005) {
     const lo = dec(Math.max(executed - 0.005, 0)).times(100).div(dec(budget).plus(0.005));
     const hi = dec(executed).plus(0.005).times(100).div(dec(budget).minus(0.005));
     const low = lo.round(2, Big.roundDown).times(100).toNumber();

@@ -6,7 +6,7 @@ import { type CellRef, type CellValue, qualified } from "../grid";
 import type { NumberField, TextField } from "../form/model";
 import { dec } from "../rounding";
 import { hasNote, type ScoredForm } from "../scoring/form";
-import { computeRate, rateBy } from "../scoring/rate";
+import { rateBy } from "../scoring/rate";
 import { draftIndicatorNote, draftRateNote, safeText } from "./notes";
 
 export type WriteKind = "rate" | "fundingScore" | "score" | "total" | "grade" | "note";
@@ -49,17 +49,15 @@ export function planWrites(scored: ScoredForm, options: PlanOptions = {}): Plann
   const text = (field: TextField, kind: WriteKind, value: string | null, raw: CellValue) => add(field.ref, kind, raw, value);
 
   const { form } = scored;
-  for (const row of form.funding) {
-    const { budget, executed } = row;
-    if (budget.value === null || executed.value === null) continue;
+  form.funding.forEach((row, i) => {
+    const rate = scored.rowRates[i];
     // A sub-row with nothing budgeted and nothing spent is printed 0.00 (seed); a zero total budget is an error.
-    const idle = budget.value === 0 && executed.value === 0 && row !== scored.totalRow;
-    if (budget.value === 0 && !idle) continue;
-    const rate = row === scored.totalRow ? scored.rateValue : null;
-    const value = idle ? 0 : (rate ?? roundedRate(executed.value, budget.value, scored));
+    const idle = rate === null && row.budget.value === 0 && row.executed.value === 0 && row !== scored.totalRow;
+    if (rate === null && !idle) return;
+    const value = rate ? rateBy(rate, scored.profile.rateRounding) : 0;
     if (row.rate.percentFormat) add(row.rate.ref, "rate", row.rate.raw, dec(value).div(100).toNumber(), "0.00%");
     else number(row.rate, "rate", value);
-  }
+  });
   if (scored.totalRow) number(scored.totalRow.score, "fundingScore", scored.fundingScore);
   for (const s of scored.indicators) number(s.indicator.score, "score", s.computed);
   if (form.total) number(form.total.score, "total", scored.total);
@@ -78,8 +76,4 @@ export function planWrites(scored: ScoredForm, options: PlanOptions = {}): Plann
   const free = form.indicators.find((i) => i.note && i.note.text === null && !noteCells.has(qualified(i.note.ref)));
   if (rateNote && free?.note) text(free.note, "note", rateNote, null);
   return out;
-}
-
-function roundedRate(executed: number, budget: number, scored: ScoredForm): number {
-  return rateBy(computeRate(executed, budget)!, scored.profile.rateRounding);
 }
