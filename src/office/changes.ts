@@ -5,7 +5,7 @@
  * Events raised by our own writes are recognised by `triggerSource === "ThisLocalAddin"` (ExcelApi 1.14) or, on
  * older hosts, by their address lying inside the cells we have just written.
  */
-import { a1 } from "../core/grid";
+import { qualified } from "../core/grid";
 import { parseRangeAddress } from "./layout";
 
 export interface ChangeEvent {
@@ -60,7 +60,7 @@ export class ChangeTracker {
     const b = parseRangeAddress(e.address);
     if (!b || (b.bottom - b.top + 1) * (b.right - b.left + 1) > 10_000) return false;
     for (let r = b.top; r <= b.bottom; r++) {
-      for (let c = b.left; c <= b.right; c++) if (!this.own.cells.has(`${e.sheetId}!${a1(r, c)}`)) return false;
+      for (let c = b.left; c <= b.right; c++) if (!this.own.cells.has(qualified({ sheet: e.sheetId, row: r, col: c }))) return false;
     }
     return true;
   }

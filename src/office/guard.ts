@@ -10,13 +10,16 @@ import type { PlannedWrite } from "../core/writeplan";
 export type GuardResult = { ok: true; snapshot: CellSnapshot[] } | { ok: false; message: string };
 
 /** The read state of one cell. */
-export function snapshotOf(grid: Grid, row: number, col: number, cell: string): CellSnapshot {
-  const r = row - grid.top;
-  const c = col - grid.left;
-  const value = grid.values[r]?.[c] ?? null;
-  const formula = grid.formulas?.[r]?.[c] ?? null;
-  const numberFormat = grid.formats?.[r]?.[c] ?? null;
-  return { cell, value: isBlank(value) && formula === null ? null : value, formula, numberFormat };
+function snapshotOf(reader: GridReader, row: number, col: number, cell: string): CellSnapshot {
+  const value = reader.value(row, col);
+  const formula = reader.formula(row, col);
+  return { cell, value: isBlank(value) && formula === null ? null : value, formula, numberFormat: reader.format(row, col) };
+}
+
+/** The format a number is written with: a cell formatted as Text (`@`) would keep it as text, so it becomes General. */
+export function keepFormat(previous: string | null, value: string | number): string | undefined {
+  if (typeof value === "number" && previous === "@") return "General";
+  return undefined;
 }
 
 function sameValue(a: CellValue, b: CellValue): boolean {
@@ -46,7 +49,7 @@ export function guardWrites(
     if (reader.isMergedAway(w.ref.row, w.ref.col)) {
       return { ok: false, message: `单元格 ${w.cell} 位于合并区域内部，无法单独写入：未写入任何内容。` };
     }
-    const snap = snapshotOf(grid, w.ref.row, w.ref.col, w.cell);
+    const snap = snapshotOf(reader, w.ref.row, w.ref.col, w.cell);
     const filled = snap.value !== null || snap.formula !== null;
     if (filled && !consent.has(w.cell)) {
       return { ok: false, message: `单元格 ${w.cell} 已有内容，未经勾选同意不会覆盖：未写入任何内容。` };

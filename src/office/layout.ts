@@ -2,15 +2,10 @@
  * Pure helpers for the Office adapter: how a sheet's used block is cut into merge tiles and payload chunks, and how
  * Excel's addresses are parsed. No Excel objects here, so all of it is unit-tested without a host.
  */
-import { a1, type MergedArea, parseA1 } from "../core/grid";
+import { a1, type MergedArea, parseA1, rangeA1 } from "../core/grid";
 
-/** A block of a sheet in absolute, 0-based, inclusive coordinates. */
-export interface Block {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+/** A block of a sheet in absolute, 0-based, inclusive coordinates (the same shape as a merged area). */
+export type Block = MergedArea;
 
 /** `Range.getMergedAreasOrNullObject` fails when a range holds more than 512 merged areas. */
 export const MERGE_LIMIT_PER_CALL = 512;
@@ -39,8 +34,7 @@ export function mergeTiles(block: Block, limit = MERGE_LIMIT_PER_CALL): Block[] 
 
 /** `A1:H26` (or `A1` for one cell) for a block. */
 export function blockA1(b: Block): string {
-  const tl = a1(b.top, b.left);
-  return b.top === b.bottom && b.left === b.right ? tl : `${tl}:${a1(b.bottom, b.right)}`;
+  return b.top === b.bottom && b.left === b.right ? a1(b.top, b.left) : rangeA1(b.top, b.left, b.bottom, b.right);
 }
 
 /**
@@ -84,10 +78,6 @@ export function parseRangeAddress(address: string): Block | null {
   const br = to === undefined ? tl : parseA1(to);
   if (!tl || !br) return null;
   return { top: Math.min(tl.row, br.row), left: Math.min(tl.col, br.col), bottom: Math.max(tl.row, br.row), right: Math.max(tl.col, br.col) };
-}
-
-export function toMerge(b: Block): MergedArea {
-  return { top: b.top, left: b.left, bottom: b.bottom, right: b.right };
 }
 
 /**

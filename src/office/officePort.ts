@@ -13,12 +13,12 @@
  *           we wrote before restoring them).
  *   select  1 sync.
  */
-import { a1, type CellValue, type Grid, type MergedArea, parseQualified } from "../core/grid";
+import { a1, type CellValue, type Grid, isBlank, type MergedArea, parseQualified, qualified } from "../core/grid";
 import type { CellSnapshot, ReadScope, RevertOutcome, WorkbookPort, WriteOptions, WriteOutcome } from "../core/port";
 import { isProfileId, type ProfileId } from "../core/scoring/profiles";
 import type { PlannedWrite } from "../core/writeplan";
 import { ChangeTracker } from "./changes";
-import { guardWrites } from "./guard";
+import { guardWrites, keepFormat } from "./guard";
 import type { OfficeHost } from "./host";
 import {
   type Block,
@@ -54,7 +54,8 @@ interface SheetState {
 }
 
 interface LastWrite {
-  cells: Map<string, { sheet: string; value: string | number }>;
+  /** What we wrote, by `Sheet!A1`. */
+  cells: Map<string, string | number>;
   marks: Map<string, number>;
 }
 
@@ -100,6 +101,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   private order: string[] = [];
   private activeName: string | null = null;
   private primed = false;
+  private priming: Promise<void> | null = null;
   private activationTracked = false;
   private lastWrite: LastWrite | null = null;
   readonly changes: ChangeTracker;
@@ -132,7 +134,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
    * Two syncs when the task pane opens: every sheet's name and id, then their used blocks, and the active sheet.
    * With the extents known, each validation reads its sheets, merges included, in a single sync.
    */
-  async prime(): Promise<void> {
+  prime(): Promise<void> {
+    // One priming at a time: a 校验 clicked while the pane is still priming waits for it instead of starting another.
+    this.priming ??= this.primeOnce().finally(() => {
+      this.priming = null;
+    });
+    return this.priming;
+  }
+
+  private async primeOnce(): Promise<void> {
     await this.host.run(async (context) => {
       const list = context.workbook.worksheets;
       list.load("items/name,items/id");
@@ -163,20 +173,31 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async readGrids(scope: ReadScope): Promise<Grid[]> {
-    if (!this.primed || (scope === "all" && this.order.length === 0)) await this.prime();
+    if (!this.primed) await this.prime();
     try {
       return await this.read(scope);
     } catch (e) {
       const code = codeOf(e);
       if (code === "ItemNotFound") {
         // A sheet we knew was deleted or renamed: learn the workbook again and read once more.
-        await this.prime();
-        return this.read(scope);
+        return this.retry(async () => {
+          await this.prime();
+          return this.read(scope);
+        });
       }
       if (code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded") {
         for (const s of this.sheets.values()) s.bytesPerCell *= 2;
-        return this.read(scope, true);
+        return this.retry(() => this.read(scope, true));
       }
+      throw new Error(messageOf(e, "校验"));
+    }
+  }
+
+  /** A second attempt at a read, its failure worded like the first's. */
+  private async retry(read: () => Promise<Grid[]>): Promise<Grid[]> {
+    try {
+      return await read();
+    } catch (e) {
       throw new Error(messageOf(e, "校验"));
     }
   }
@@ -240,7 +261,10 @@ export class OfficeWorkbookPort implements WorkbookPort {
         else if (o.job.chunk) grids.push(await this.readChunked(context, o.job.ws, o.block, o.state, merges));
         else {
           const u = o.job.used;
-          o.state.bytesPerCell = Math.max(8, jsonBytes(u.values, u.text, u.numberFormat, u.formulas) / cellCount(o.block));
+          // The payload estimate only matters where the host limits payloads (Excel on the web).
+          if (this.host.payloadLimited) {
+            o.state.bytesPerCell = Math.max(8, jsonBytes(u.values, u.text, u.numberFormat, u.formulas) / cellCount(o.block));
+          }
           grids.push(toGrid(o.state.name, o.block, u.values, u.text, u.numberFormat, u.formulas, merges));
         }
         o.state.grid = grids[grids.length - 1];
@@ -324,7 +348,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const snapshot = guard.snapshot;
 
     const ids = new Map(writes.map((w) => [w.ref.sheet, this.sheets.get(w.ref.sheet)!.id]));
-    this.changes.expectOwn(writes.map((w) => `${ids.get(w.ref.sheet)}!${a1(w.ref.row, w.ref.col)}`));
+    this.changes.expectOwn(writes.map((w) => qualified({ ...w.ref, sheet: ids.get(w.ref.sheet)! })));
     let race: string | null = null;
     try {
       await this.runUndoable(async (context) => {
@@ -368,7 +392,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     for (const sheet of ids.keys()) this.sheets.get(sheet)!.stale = true;
     if (race) return { ok: false, message: `单元格 ${race} 在校验后被修改：已恢复原内容，未写入。请重新校验后再写回。` };
     this.lastWrite = {
-      cells: new Map(writes.map((w) => [w.cell, { sheet: w.ref.sheet, value: w.value }])),
+      cells: new Map(writes.map((w) => [w.cell, w.value])),
       marks: new Map([...ids.values()].map((id) => [id, this.changes.mark(id)])),
     };
     return { ok: true, written: writes.length, snapshot };
@@ -388,7 +412,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       ids.set(c.ref!.sheet, s.id);
     }
     const touched = [...ids.values()].some((id) => this.changes.changedSince(id, last.marks.get(id) ?? -1));
-    this.changes.expectOwn(cells.map((c) => `${ids.get(c.ref!.sheet)}!${a1(c.ref!.row, c.ref!.col)}`));
+    this.changes.expectOwn(cells.map((c) => qualified({ ...c.ref!, sheet: ids.get(c.ref!.sheet)! })));
     let edited: string[] = [];
     try {
       await this.runUndoable(async (context) => {
@@ -404,7 +428,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
           edited = cells
             .filter((c, i) => {
               const v = cellValue(now[i].values[0][0]);
-              return cellFormula(now[i].formulas[0][0], v) !== null || v !== last.cells.get(c.snap.cell)!.value;
+              return cellFormula(now[i].formulas[0][0], v) !== null || v !== last.cells.get(c.snap.cell);
             })
             .map((c) => c.snap.cell);
           if (edited.length > 0) return;
@@ -515,10 +539,6 @@ function toGrid(sheet: string, b: Block, values: unknown[][], text: unknown[][],
 }
 
 /** The format a number keeps: the cell's own, except Text (`@`), under which Excel would store it as text. */
-function keepFormat(previous: string | null, value: string | number): string | undefined {
-  if (typeof value === "number" && previous === "@") return "General";
-  return undefined;
-}
 
 /**
  * Queues the commands that put `content` into one cell and leave it with `format` (undefined: keep the cell's).
@@ -546,5 +566,5 @@ function sameContent(r: Excel.Range, s: CellSnapshot): boolean {
   const v = cellValue(r.values[0][0]);
   const f = cellFormula(r.formulas[0][0], v);
   if (f !== null || s.formula !== null) return f === s.formula;
-  return v === s.value || (blank(v) && s.value === null);
+  return v === s.value || (isBlank(v) && s.value === null);
 }

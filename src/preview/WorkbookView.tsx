@@ -5,7 +5,7 @@
  */
 import { Button, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { a1, columnLetters, type Grid, type MergedArea } from "../core/grid";
+import { columnLetters, type Grid, type MergedArea, parseQualified, qualified } from "../core/grid";
 import { cellAt, type MemoryWorkbookPort } from "./memoryPort";
 
 const ROW_PAGE = 400;
@@ -63,7 +63,10 @@ function widths(grid: Grid, right: number): number[] {
 
 function SheetTable({ grid, selected, rows, styles }: { grid: Grid; selected: string | null; rows: number; styles: ReturnType<typeof useStyles> }) {
   const bottom = Math.min(grid.top + grid.values.length - 1, rows - 1);
-  const right = grid.left + Math.max(0, ...grid.values.map((r) => r.length)) - 1;
+  // A loop, not Math.max(...rows): spreading 100k+ rows overflows the call stack.
+  let width = 0;
+  for (const row of grid.values) width = Math.max(width, row.length);
+  const right = grid.left + width - 1;
   const cols = useMemo(() => widths(grid, right), [grid, right]);
   const merges = useMemo(() => {
     const anchor = new Map<string, MergedArea>();
@@ -83,7 +86,7 @@ function SheetTable({ grid, selected, rows, styles }: { grid: Grid; selected: st
       if (merges.covered.has(`${r},${c}`)) continue;
       const m = merges.anchor.get(`${r},${c}`);
       const cell = cellAt(grid, r, c);
-      const ref = `${grid.sheet}!${a1(r, c)}`;
+      const ref = qualified({ sheet: grid.sheet, row: r, col: c });
       const text = cell ? (cell.text ?? (cell.value === null ? "" : String(cell.value))) : "";
       const numeric = typeof cell?.value === "number";
       cells.push(
@@ -143,7 +146,7 @@ export function WorkbookView({ port }: { port: MemoryWorkbookPort }) {
   const scroller = useRef<HTMLDivElement>(null);
 
   // A selection below the rendered rows extends them; then it is scrolled into view.
-  const selectedRow = port.selected ? Number(/(\d+)$/.exec(port.selected)?.[1] ?? 0) : 0;
+  const selectedRow = port.selected ? (parseQualified(port.selected)?.row ?? -1) + 1 : 0;
   useEffect(() => {
     if (selectedRow > rows) setRows(selectedRow + ROW_PAGE);
   }, [selectedRow, rows]);

@@ -4,11 +4,11 @@
  * when a target changed since the read, when a non-empty cell lacks consent, or when its sheet is protected; a
  * revert restores value, formula and format exactly. Views subscribe to repaint after writes, reverts and selects.
  */
-import { a1, type CellValue, type Grid, isBlank, parseQualified } from "../core/grid";
+import { type CellValue, type Grid, GridReader, isBlank, parseQualified, qualified } from "../core/grid";
 import type { CellSnapshot, ReadScope, RevertOutcome, WorkbookPort, WriteOptions, WriteOutcome } from "../core/port";
 import { isProfileId, type ProfileId } from "../core/scoring/profiles";
 import type { PlannedWrite } from "../core/writeplan";
-import { guardWrites } from "../office/guard";
+import { guardWrites, keepFormat } from "../office/guard";
 import { formatNumber } from "../xlsx/displayText";
 
 export interface MemoryPortOptions {
@@ -38,7 +38,8 @@ export class MemoryWorkbookPort implements WorkbookPort {
   private readonly protectedSheets: Set<string>;
   /** Bumped on every change to a sheet; a write compares it with the value at the read. */
   private readonly versions = new Map<string, number>();
-  private readonly lastRead = new Map<string, { grid: Grid; version: number }>();
+  /** Each sheet's version at its last read: until it changes, the live grid is what that read returned. */
+  private readonly lastRead = new Map<string, number>();
   private lastWrite: Map<string, string | number> | null = null;
   private readonly listeners = new Set<() => void>();
   /** Counts of port calls, for tests and the bench. */
@@ -97,9 +98,8 @@ export class MemoryWorkbookPort implements WorkbookPort {
     this.calls.read++;
     const grids = scope === "active" ? (this.active ? [this.active] : []) : this.grids;
     return grids.map((g) => {
-      const copy = copyGrid(g);
-      this.lastRead.set(g.sheet, { grid: copyGrid(g), version: this.versions.get(g.sheet) ?? 0 });
-      return copy;
+      this.lastRead.set(g.sheet, this.versions.get(g.sheet) ?? 0);
+      return copyGrid(g);
     });
   }
 
@@ -109,18 +109,19 @@ export class MemoryWorkbookPort implements WorkbookPort {
     const read = new Map<string, Grid>();
     for (const sheet of new Set(writes.map((w) => w.ref.sheet))) {
       const last = this.lastRead.get(sheet);
-      if (!last || !this.grid(sheet)) return { ok: false, message: `工作表“${sheet}”尚未校验：请先点“校验”，再写回。` };
+      const grid = this.grid(sheet);
+      if (last === undefined || !grid) continue; // guardWrites refuses a sheet that was not read
       if (this.protectedSheets.has(sheet)) return { ok: false, message: `工作表“${sheet}”受保护：请先撤销工作表保护，再写回。未写入任何内容。` };
-      if ((this.versions.get(sheet) ?? 0) !== last.version) {
+      if ((this.versions.get(sheet) ?? 0) !== last) {
         return { ok: false, message: `工作表“${sheet}”的内容在校验后被修改：请重新校验后再写回。未写入任何内容。` };
       }
-      read.set(sheet, last.grid);
+      read.set(sheet, grid);
     }
     const guard = guardWrites(read, writes, options);
     if (!guard.ok) return guard;
     writes.forEach((w, i) => {
       const g = this.grid(w.ref.sheet)!;
-      const format = w.numberFormat ?? (typeof w.value === "number" && guard.snapshot[i].numberFormat === "@" ? "General" : undefined);
+      const format = w.numberFormat ?? keepFormat(guard.snapshot[i].numberFormat, w.value);
       setCell(g, w.ref.row, w.ref.col, { value: w.value, formula: null, format });
     });
     for (const sheet of read.keys()) {
@@ -141,8 +142,8 @@ export class MemoryWorkbookPort implements WorkbookPort {
     const edited = snapshot.filter((s) => {
       const ref = parseQualified(s.cell)!;
       const g = this.grid(ref.sheet);
-      const r = g ? cellAt(g, ref.row, ref.col) : null;
-      return !r || r.formula !== null || r.value !== last.get(s.cell);
+      const reader = g ? new GridReader(g) : null;
+      return !reader || reader.formula(ref.row, ref.col) !== null || reader.value(ref.row, ref.col) !== last.get(s.cell);
     });
     if (edited.length > 0) {
       return { ok: false, message: `单元格 ${edited.map((s) => s.cell).join("、")} 在写回后又被修改：为免覆盖这些修改，未撤销任何内容。` };
@@ -164,7 +165,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
     const ref = parseQualified(cell);
     if (!ref || !this.grid(ref.sheet)) throw new Error(`无法定位单元格：${cell}`);
     this.activeIndex = this.grids.findIndex((g) => g.sheet === ref.sheet);
-    this.selected = `${ref.sheet}!${a1(ref.row, ref.col)}`;
+    this.selected = qualified(ref);
     this.notify();
   }
 

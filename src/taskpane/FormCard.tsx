@@ -1,7 +1,8 @@
 /** One form: project, the four figures stated vs computed (differences marked), the level-1 chart, the findings. */
 import { Badge, Card, makeStyles, tokens } from "@fluentui/react-components";
 import { Findings } from "./Findings";
-import { fmt2, type FormView } from "./model";
+import { fmt2 } from "../core";
+import type { FormView } from "./model";
 import { ScoreChart } from "./ScoreChart";
 
 const useStyles = makeStyles({

@@ -6,11 +6,14 @@ import {
   type FormReport,
   type FormSummary,
   type Grid,
+  isBlank,
   type PlannedWrite,
   planWrites,
   type ProfileId,
   summarize,
+  sum,
 } from "../core";
+import { formatNumber } from "../xlsx/displayText";
 
 export type SeverityName = FindingSummary["severity"];
 
@@ -55,29 +58,21 @@ export function level1Name(text: string | null): string {
 
 /** Weight and score (computed, else stated) summed per level-1 indicator, 成本/产出/效益/满意度 first. */
 export function level1Bars(summary: FormSummary): Level1Bar[] {
-  const bars = new Map<string, Level1Bar>();
+  const bars = new Map<string, { weights: number[]; scores: number[] }>();
   let current: string | null = null;
   for (const ind of summary.indicators) {
     // Merged level-1 cells read as blank below their first row: they belong to the one above.
     if (ind.level1) current = ind.level1;
     const name = level1Name(current);
-    const bar = bars.get(name) ?? { name, weight: 0, score: 0 };
-    bar.weight += ind.weight ?? 0;
-    bar.score += ind.computedScore ?? ind.statedScore ?? 0;
+    const bar = bars.get(name) ?? { weights: [], scores: [] };
+    bar.weights.push(ind.weight ?? 0);
+    bar.scores.push(ind.computedScore ?? ind.statedScore ?? 0);
     bars.set(name, bar);
   }
   const rank = (n: string) => (LEVEL1.includes(n) ? LEVEL1.indexOf(n) : LEVEL1.length);
-  return [...bars.values()]
-    .map((b) => ({ ...b, weight: round2(b.weight), score: round2(b.score) }))
+  return [...bars.entries()]
+    .map(([name, b]) => ({ name, weight: sum(b.weights), score: sum(b.scores) }))
     .sort((a, b) => rank(a.name) - rank(b.name));
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-function shownValue(v: string | number): string {
-  return typeof v === "number" ? String(v) : v;
 }
 
 /** The forms of one grid, with what each finding could fix. */
@@ -93,14 +88,15 @@ export function viewForm(report: FormReport, key: string): FormView {
   const cells = new Set(report.findings.map((f) => f.cell).filter((c): c is string => c !== null));
   const fixes = new Map<string, PlannedWrite>();
   for (const w of planWrites(report.scored, { overwrite: cells })) {
-    const empty = w.previous === null || (typeof w.previous === "string" && w.previous.trim() === "");
-    if (!empty) fixes.set(w.cell, w);
+    if (!isBlank(w.previous)) fixes.set(w.cell, w);
   }
   const counts: Record<SeverityName, number> = { error: 0, warning: 0, info: 0 };
   const findings = summary.findings.map((f, i) => {
     counts[f.severity]++;
     const fix = f.cell ? fixes.get(f.cell) : undefined;
-    return { ...f, key: `${key}/${i}`, proposal: fix ? shownValue(fix.value) : null };
+    // As the cell will show it: a rate for a percent cell is planned as the fraction 0.9824.
+    const proposal = fix ? (typeof fix.value === "number" ? formatNumber(fix.value, fix.numberFormat) : fix.value) : null;
+    return { ...f, key: `${key}/${i}`, proposal };
   });
   return { key, summary, report, level1: level1Bars(summary), findings, counts };
 }
@@ -133,9 +129,4 @@ export function totals(sheets: readonly SheetView[]): Totals {
     }
   }
   return t;
-}
-
-/** `98.24` → `98.24`; null → `—`. */
-export function fmt2(n: number | null): string {
-  return n === null ? "—" : n.toFixed(2);
 }

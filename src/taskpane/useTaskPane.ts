@@ -82,20 +82,21 @@ export function useTaskPane(port: WorkbookPort) {
     [port],
   );
 
-  const guarded = useCallback(
-    async (what: Exclude<Busy, null>, job: () => Promise<void>) => {
-      if (busy) return;
-      setBusy(what);
-      try {
-        await job();
-      } catch (e) {
-        setStatus({ kind: "error", text: describe(e) });
-      } finally {
-        setBusy(null);
-      }
-    },
-    [busy],
-  );
+  // A ref, not the `busy` state: two clicks before the next render must not both get through.
+  const running = useRef(false);
+  const guarded = useCallback(async (what: Exclude<Busy, null>, job: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(what);
+    try {
+      await job();
+    } catch (e) {
+      setStatus({ kind: "error", text: describe(e) });
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  }, []);
 
   const validate = useCallback(() => guarded("validate", async () => void (await run())), [guarded, run]);
 
@@ -114,7 +115,8 @@ export function useTaskPane(port: WorkbookPort) {
           return;
         }
         setUndo(out.snapshot);
-        await run(true);
+        // A failed re-read has set its own error status: keep it rather than claim success over it.
+        if (!(await run(true))) return;
         const overwritten = writes.filter((w) => consent.has(w.cell)).length;
         setStatus({
           kind: "success",
@@ -134,7 +136,7 @@ export function useTaskPane(port: WorkbookPort) {
           return;
         }
         setUndo(null);
-        await run(true);
+        if (!(await run(true))) return;
         setStatus({ kind: "success", text: `已撤销写入，恢复了 ${out.restored} 个单元格的原内容。` });
       }),
     [guarded, undo, port, run],

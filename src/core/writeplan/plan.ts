@@ -2,7 +2,7 @@
  * The write plan: which cells a fill would write, and with what. Pure: the hosts (Office.js, ExcelJS, the preview)
  * carry it out. Only empty cells are planned, unless the caller names a non-empty cell in `overwrite`.
  */
-import { type CellRef, type CellValue, qualified } from "../grid";
+import { type CellRef, type CellValue, isBlank, qualified } from "../grid";
 import type { NumberField, TextField } from "../form/model";
 import { dec } from "../rounding";
 import { hasNote, type ScoredForm } from "../scoring/form";
@@ -29,17 +29,13 @@ export interface PlanOptions {
   overwrite?: ReadonlySet<string>;
 }
 
-function isEmpty(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
-}
-
 export function planWrites(scored: ScoredForm, options: PlanOptions = {}): PlannedWrite[] {
   const out: PlannedWrite[] = [];
   const consent = options.overwrite ?? new Set<string>();
   const add = (ref: CellRef, kind: WriteKind, previous: CellValue, value: number | string | null, numberFormat?: string) => {
     if (value === null) return;
     const cell = qualified(ref);
-    if (!isEmpty(previous) && !consent.has(cell)) return;
+    if (!isBlank(previous) && !consent.has(cell)) return;
     if (previous === value) return;
     const write: PlannedWrite = { ref, cell, kind, value: typeof value === "string" ? safeText(value) : value, previous };
     if (numberFormat) write.numberFormat = numberFormat;
