@@ -22,7 +22,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const { DEV_URL, productionBaseUrl, rewriteManifest } = require("./scripts/manifest-url");
 
-const DEV_PORT = 3000;
+const DEV_PORT = Number(new URL(DEV_URL).port);
 
 /**
  * HTTPS for the dev server: office-addin-dev-certs' certificate when it has been installed (trusted by Office on

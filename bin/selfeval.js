@@ -4,7 +4,8 @@
 try {
   require("../lib/cli/main.js").run();
 } catch (e) {
-  if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes("lib/cli/main.js")) {
+  // Only when lib/cli/main.js itself is missing, not a module it requires.
+  if (e && e.code === "MODULE_NOT_FOUND" && Array.isArray(e.requireStack) && e.requireStack[0] === __filename) {
     process.stderr.write("selfeval: 尚未编译，请先运行 npm run build:cli\n");
     process.exitCode = 2;
   } else {

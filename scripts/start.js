@@ -18,7 +18,7 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = "manifest.xml";
-const BASE = "https://localhost:3000/";
+const { DEV_URL: BASE } = require("./manifest-url");
 
 function parseArgs(argv) {
   const args = argv.slice(2);

@@ -28,7 +28,7 @@ const failed = (file: string, e: unknown): FileReport => ({
   forms: [],
 });
 
-export async function checkTarget(t: Target, options: CheckOptions): Promise<FileReport> {
+async function checkTarget(t: Target, options: CheckOptions): Promise<FileReport> {
   if (t.error) return failed(t.file, t.error);
   try {
     const wb = await loadWorkbook(t.file, options.limits);

@@ -35,6 +35,8 @@ export function oneLine(e: unknown): string {
   return line.length > 200 ? line.slice(0, 200) + "…" : line.trim();
 }
 
+export const MB = 2 ** 20;
+
 export function mb(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(1)} MB`;
+  return `${(bytes / MB).toFixed(1)} MB`;
 }

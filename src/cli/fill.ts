@@ -1,9 +1,8 @@
 /** `selfeval fill`: the core's write plan for every form, carried out on a copy of the workbook. */
 import { promises as fs } from "fs";
 import path from "path";
-import type ExcelJS from "exceljs";
 import { analyzeGrid, type CellValue, planWrites, type PlannedWrite, type ProfileId, type WriteKind } from "../core";
-import { applyWrites, type CellWrite, formatNumber, workbookToGrids } from "../xlsx";
+import { applyWrites, formatNumber, workbookToGrids } from "../xlsx";
 import { FileError, UsageError } from "./errors";
 import { type Limits, loadWorkbook } from "./load";
 import type { Overwrite } from "./options";
@@ -52,22 +51,6 @@ async function checkOutput(input: string, output: string, force: boolean): Promi
   if (dir === null) throw new UsageError(`输出目录 ${path.dirname(output)} 不存在`);
 }
 
-/** A format that shows digits: `0.00`, `#,##0.00_ `, `0%`; not General, text (`@`) or a date. */
-function isNumberFormat(f: string | undefined): boolean {
-  const bare = (f ?? "").replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  return /[0#]/.test(bare) && !/[ymdhs@]/i.test(bare);
-}
-
-/** A number keeps the cell's own number format when the template set one; otherwise it takes the plan's. */
-function toCellWrite(wb: ExcelJS.Workbook, w: PlannedWrite): { cw: CellWrite; format: string | null } {
-  const cell = wb.getWorksheet(w.ref.sheet)?.findCell(w.ref.row + 1, w.ref.col + 1);
-  const own = cell?.numFmt;
-  const cw: CellWrite = { sheet: w.ref.sheet, row: w.ref.row, col: w.ref.col, value: w.value };
-  if (typeof w.value !== "number") return { cw, format: own ?? null };
-  const keep = isNumberFormat(own) && (w.numberFormat === undefined || own!.includes("%") === w.numberFormat.includes("%"));
-  if (!keep && w.numberFormat !== undefined) cw.numberFormat = w.numberFormat;
-  return { cw, format: keep ? own! : (w.numberFormat ?? own ?? null) };
-}
 
 export async function runFill(input: string, output: string, options: FillOptions): Promise<FillResult> {
   await checkOutput(input, output, options.force);
@@ -85,8 +68,11 @@ export async function runFill(input: string, output: string, options: FillOption
       planned.push(...planWrites(f.scored, { overwrite: consent }));
     }
   }
-  const mapped = planned.map((w) => toCellWrite(wb, w));
-  applyWrites(wb, mapped.map((m) => m.cw));
+  // The plan already keeps a cell's own number format where it shows the number (core writeplan).
+  applyWrites(
+    wb,
+    planned.map((w) => ({ sheet: w.ref.sheet, row: w.ref.row, col: w.ref.col, value: w.value, numberFormat: w.numberFormat })),
+  );
   // Written beside the target and renamed: an interrupted run never leaves a half-written output.
   const tmp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
@@ -96,7 +82,7 @@ export async function runFill(input: string, output: string, options: FillOption
     await fs.rm(tmp, { force: true });
     throw new UsageError(`无法写入 ${output}：${(e as { code?: string }).code ?? (e as Error).message}`);
   }
-  return { forms, written: planned.map((write, i) => ({ write, format: mapped[i].format })), warnings };
+  return { forms, written: planned.map((write) => ({ write, format: write.numberFormat ?? null })), warnings };
 }
 
 const KIND: Record<WriteKind, string> = { rate: "执行率", fundingScore: "执行率得分", score: "得分", total: "总分", grade: "评分等级", note: "偏差说明" };

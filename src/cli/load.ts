@@ -5,7 +5,7 @@
 import fs from "fs";
 import ExcelJS from "exceljs";
 import { withFastMerges } from "../xlsx";
-import { FileError, mb, oneLine } from "./errors";
+import { FileError, MB, mb, oneLine } from "./errors";
 import { sniff } from "./sniff";
 import { inspectXlsx, sheetTooLarge } from "./zip";
 
@@ -18,11 +18,10 @@ export interface Limits {
   maxCells: number;
 }
 
-export const MB = 2 ** 20;
 export const DEFAULT_MAX_MB = 20;
 /** ExcelJS holds a loaded workbook in about 10–12× its unpacked XML (measured), so 4× the file bound caps a load near 1 GB. */
-export const UNPACKED_FACTOR = 4;
-export const MAX_CELLS = 10_000_000;
+const UNPACKED_FACTOR = 4;
+const MAX_CELLS = 10_000_000;
 
 export function limitsFor(maxMb: number): Limits {
   const maxBytes = Math.floor(maxMb * MB);
@@ -41,7 +40,7 @@ function ioError(e: unknown): FileError {
  * The file's bytes, refused by size (fstat of the open file) before any is read. Synchronous on purpose: files are
  * checked one at a time, and each async hop through the thread pool costs more than the read of a small file.
  */
-export function readBounded(file: string, limits: Limits): Buffer {
+function readBounded(file: string, limits: Limits): Buffer {
   let fd: number | null = null;
   try {
     fd = fs.openSync(file, "r");

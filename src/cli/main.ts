@@ -128,7 +128,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .argument("[paths...]", ".xlsx 文件或文件夹")
     .addOption(profile)
     .option("--json", "输出 JSON（同 --format json）")
-    .addOption(new Option("--format <format>", "输出格式").choices(["table", "json", "csv"]))
+    // Checked in check() so that a wrong value gets the zh-CN usage message (exit 2).
+    .option("--format <format>", "输出格式：table（默认）、json 或 csv")
     .option("--rule <id=level...>", "调整规则级别：规则=off|info|warning|error，可重复")
     .addOption(maxSize)
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));

@@ -10,7 +10,7 @@ const CFB = Buffer.from("d0cf11e0a1b11ae1", "hex");
  * boundaries (512 or 4096 bytes, both multiples of 128, after a 512-byte header), so a scan of the 128-byte slots
  * finds them without walking the FAT, which a truncated file may not have.
  */
-export function cfbEntryNames(buf: Buffer): Set<string> {
+function cfbEntryNames(buf: Buffer): Set<string> {
   const names = new Set<string>();
   for (let off = 512; off + 128 <= buf.length; off += 128) {
     const len = buf.readUInt16LE(off + 0x40);

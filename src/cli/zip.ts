@@ -4,6 +4,7 @@
  * lie), something that is a ZIP but not a workbook, and a sheet whose <dimension> claims an absurd range.
  */
 import zlib from "zlib";
+import { parseA1 } from "../core/grid";
 import { FileError, mb } from "./errors";
 
 export interface ZipLimits {
@@ -103,13 +104,12 @@ function inflate(buf: Buffer, e: Entry, cap: number, tooBig: () => FileError, he
 }
 
 /** `A1:XFD1048576` → rows × columns; null when not a range. */
-export function rangeCells(ref: string): number | null {
-  const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(ref.replace(/\$/g, ""));
-  if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const rows = Math.abs(Number(m[4] ?? m[2]) - Number(m[2])) + 1;
-  const cols = Math.abs(col(m[3] ?? m[1]) - col(m[1])) + 1;
-  return rows * cols;
+function rangeCells(ref: string): number | null {
+  const [a, b = a, extra] = ref.split(":");
+  const p = parseA1(a);
+  const q = parseA1(b);
+  if (!p || !q || extra !== undefined) return null;
+  return (Math.abs(q.row - p.row) + 1) * (Math.abs(q.col - p.col) + 1);
 }
 
 /** Raw deflate cannot expand past 1032:1, so a small enough archive is provably under the bound without inflating. */

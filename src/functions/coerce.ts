@@ -23,13 +23,15 @@
  * Functions call `run(() => …)`; inside, coercers and `fail` throw a private `Failure` that `run` turns into the
  * error object it returns. Nothing escapes `run`: not a Failure, not a bug's exception, not NaN or Infinity.
  */
+import { dec } from "../core/rounding";
 import { toHalfWidth } from "../core/text/normalize";
+import { MAX_FIGURE } from "../core/value/parse";
 
 type Code = CustomFunctions.ErrorCode;
 
 // The enum's string values (CustomFunctions.ErrorCode needs CustomFunctionsRuntime 1.3 at run time; these do not).
 export const VALUE = "#VALUE!" as Code;
-export const NA = "#N/A" as Code;
+const NA = "#N/A" as Code;
 export const NUM = "#NUM!" as Code;
 export const DIV0 = "#DIV/0!" as Code;
 const NULL_ERROR = "#NULL!" as Code;
@@ -131,23 +133,21 @@ const NUMBER_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?%?
 
 /** `1,234.50`, `５４３．６９`, `98.24%` (= 0.9824), ` 12 `; null when the text is not a number. */
 function numberFromText(s: string): number | null {
-  const t = toHalfWidth(s).replace(/[\s\u00a0\u200b]+/g, "").replace(/[。．]/g, ".").replace(/％/g, "%");
+  const t = toHalfWidth(s).replace(/[\s\u00a0\u200b]+/g, "").replace(/。/g, ".");
   if (!NUMBER_TEXT.test(t) || !/\d/.test(t)) return null;
   const percent = t.endsWith("%");
   const n = Number(t.replace(/,/g, "").replace(/%$/, ""));
   if (!Number.isFinite(n)) return null;
-  return percent ? n / 100 : n;
+  return percent ? dec(n).div(100).toNumber() : n; // exact: 98.24% is 0.9824, not 0.9823999999999999
 }
 
-/** Beyond this no amount, weight or score is real, and sums and products of such stay finite. */
-const LIMIT = 1e15;
 
 function numberOf(v: Cell, name: string): number {
   if (v === null) return 0;
   if (typeof v === "boolean") fail(VALUE, `${name}应为数值，不能是逻辑值 ${v ? "TRUE" : "FALSE"}`);
   const n = typeof v === "number" ? v : numberFromText(v);
   if (n === null) fail(VALUE, `${name}应为数值，收到文本${quote(v as string)}`);
-  if (!(Math.abs(n) < LIMIT)) fail(NUM); // also NaN and ±Infinity
+  if (!(Math.abs(n) < MAX_FIGURE)) fail(NUM); // also NaN and ±Infinity
   return n;
 }
 

@@ -12,8 +12,7 @@
  */
 // Straight from the core's modules rather than its index: the index also brings the form reader and the rules, whose
 // module-level tables would ride along in functions.js (twice the size) for nothing.
-import { roundTo, sum } from "../core/rounding";
-import type { ScoredIndicator } from "../core/scoring/form";
+import { dec, roundTo, sum } from "../core/rounding";
 import { acceptsScore, type IndicatorScore, scoreIndicator } from "../core/scoring/indicator";
 import { gradeFor, PROFILES } from "../core/scoring/profiles";
 import { computeRate, fundingScoreOf, rateBy } from "../core/scoring/rate";
@@ -89,7 +88,7 @@ export function QUALSCORE(result: unknown, weight: unknown, fraction?: unknown):
     const w = nonNegative(num(weight, "分值"));
     const [low, high] = PROFILE.bands[band];
     const f = optNum(fraction, "得分比例", PROFILE.bandProposal[band]);
-    const score = roundTo(w * f, 2, "round");
+    const score = roundTo(dec(w).times(f), 2, "round");
     const range = scoreIndicator({ kind: "empty" }, { kind: "band", band }, w, PROFILE);
     if (f < low || f > high || (f === high && band !== "achieved") || !acceptsScore(range, score)) fail(NUM);
     return score;
@@ -148,7 +147,10 @@ export function DEVNOTE(target: unknown, actual: unknown, weight: unknown, score
   return run(() => {
     const t = value(target, "年度指标值");
     const a = value(actual, "实际完成值");
-    return draftIndicatorNote(scored(t, a, nonNegative(num(weight, "分值")), nonNegative(num(score, "得分")))) ?? "";
+    const w = nonNegative(num(weight, "分值"));
+    const s = nonNegative(num(score, "得分"));
+    const field = (v: string | number) => ({ text: String(v), parsed: parseValue(v) });
+    return draftIndicatorNote({ indicator: { weight: { value: w }, score: { value: s }, target: field(t), actual: field(a) }, computed: s }) ?? "";
   });
 }
 
@@ -169,26 +171,3 @@ function formulaScore(s: IndicatorScore, target: ParsedValue, actual: ParsedValu
   fail(VALUE, s.reason);
 }
 
-/** The one indicator row DEVNOTE drafts for, shaped as the core's scored indicator. */
-function scored(target: string | number, actual: string | number, weight: number, score: number): ScoredIndicator {
-  const ref = { sheet: "", row: 0, col: 0 };
-  const text = (v: string | number, parsed: ParsedValue) => ({ text: String(v), parsed, ref });
-  const numberField = (v: number) => ({ value: v, raw: v, ref, unreadable: false, notApplicable: false, percentFormat: false });
-  const t = parseValue(target);
-  const a = parseValue(actual);
-  const indicator = {
-    index: 0,
-    row: 0,
-    level1: { text: null, ref },
-    level1Kind: "other" as const,
-    level2: { text: null, ref },
-    name: { text: null, ref },
-    target: text(target, t),
-    actual: text(actual, a),
-    weight: numberField(weight),
-    score: numberField(score),
-    note: null,
-  };
-  const s = scoreIndicator(t, a, weight, PROFILE);
-  return { indicator, score: s, computed: score, agrees: true, counted: score };
-}

@@ -1,4 +1,5 @@
 import type { Cell, Workbook, Worksheet } from "exceljs";
+import { parseA1 } from "../core/grid";
 
 /** One value to put into a sheet cell (0-based row/col). */
 export interface CellWrite {
@@ -21,11 +22,13 @@ function detachSharedClones(ws: Worksheet, master: Cell): void {
   const addr = master.address;
   const [a, b] = v.ref.split(":");
   if (!b) return;
-  const tl = ws.getCell(a);
-  const br = ws.getCell(b);
-  for (let r = Number(tl.row); r <= Number(br.row); r++) {
-    for (let c = Number(tl.col); c <= Number(br.col); c++) {
-      const cell = ws.findCell(r, c);
+  // Parsed, not ws.getCell(…): getCell would create the cells it is asked about.
+  const tl = parseA1(a);
+  const br = parseA1(b);
+  if (!tl || !br) return;
+  for (let r = tl.row; r <= br.row; r++) {
+    for (let c = tl.col; c <= br.col; c++) {
+      const cell = ws.findCell(r + 1, c + 1);
       const cv = cell?.value as { sharedFormula?: string; result?: unknown } | null | undefined;
       if (!cell || (cell.type as number) !== T_FORMULA || cv?.sharedFormula !== addr) continue;
       const formula = cell.formula; // translated from the master while it still exists

@@ -1,5 +1,5 @@
 export { worksheetToGrid, workbookToGrids, worksheetMerges } from "./toGrid";
 export { applyWrites } from "./applyWrites";
 export type { CellWrite } from "./applyWrites";
-export { fixed, formatNumber, generalText } from "./displayText";
+export { fixed, formatNumber } from "./displayText";
 export { withFastMerges } from "./fastMerges";

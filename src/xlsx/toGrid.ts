@@ -98,7 +98,8 @@ export function worksheetMerges(ws: Worksheet): MergedArea[] {
   const out: MergedArea[] = [];
   try {
     const index = (ws as unknown as { _merges?: Record<string, Partial<MergedArea>> })._merges;
-    const ranges: Partial<MergedArea>[] = index ? Object.values(index) : mergesFromModel(ws);
+    // ExcelJS 4.4 (pinned) keeps every merge in `_merges`, from construction on.
+    const ranges: Partial<MergedArea>[] = index ? Object.values(index) : [];
     for (const m of ranges) {
       const { top, left, bottom, right } = m;
       if ([top, left, bottom, right].every((n) => typeof n === "number" && Number.isFinite(n) && n >= 1)) {
@@ -107,17 +108,6 @@ export function worksheetMerges(ws: Worksheet): MergedArea[] {
     }
   } catch {
     // an unreadable merge list leaves the grid without merges rather than failing
-  }
-  return out;
-}
-
-function mergesFromModel(ws: Worksheet): Partial<MergedArea>[] {
-  const out: Partial<MergedArea>[] = [];
-  for (const a of ws.model?.merges ?? []) {
-    const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(String(a));
-    if (!m) continue;
-    const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    out.push({ top: Number(m[2]), left: col(m[1]), bottom: Number(m[4]), right: col(m[3]) });
   }
   return out;
 }

@@ -1,10 +1,10 @@
 /** `--format csv`: one row per finding (RFC 4180 quoting, LF line ends, UTF-8 without BOM). */
 import type { CheckReport } from "../check";
 
-export const CSV_COLUMNS = ["file", "sheet", "project", "rule", "severity", "cell", "message"] as const;
+const CSV_COLUMNS = ["file", "sheet", "project", "rule", "severity", "cell", "message"] as const;
 
 /** Quotes when needed; a leading = + - @ is defused so Excel opening the file never runs it as a formula. */
-export function csvField(value: string | null): string {
+function csvField(value: string | null): string {
   let s = value ?? "";
   if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -1,11 +1,11 @@
 /** The default, human-readable report: one block per form, findings with their cells, a closing tally. */
-import type { FindingSummary, Figures, FormSummary } from "../../core";
+import { type FindingSummary, type Figures, fmt2, type FormSummary } from "../../core";
 import type { CheckReport, FileReport } from "../check";
 import { columns } from "./width";
 
 const SEVERITY: Record<FindingSummary["severity"], string> = { error: "错误", warning: "警告", info: "提示" };
 
-const num = (n: number | null, suffix = "") => (n === null ? "—" : n.toFixed(2) + suffix);
+const num = (n: number | null, suffix = "") => (n === null ? "—" : fmt2(n) + suffix);
 
 function figureRows(stated: Figures, computed: Figures): string[][] {
   const rows: Array<[string, string, string, boolean]> = [

@@ -2,22 +2,29 @@
 import Big from "big.js";
 import { type GridReader, isBlank } from "../grid";
 import { tidyText, toHalfWidth } from "../text/normalize";
-import { parseValue } from "../value/parse";
+import { MAX_FIGURE, parseValue } from "../value/parse";
 import type { NumberField, TextField, ValueField } from "./model";
 
-/** No figure on a form comes near 10^15 (万元 or 元); beyond it doubles lose cents and sums overflow. */
-export const MAX_FIGURE = 1e15;
-
-const LIMIT = MAX_FIGURE;
-
 function inRange(x: number): boolean {
-  return Math.abs(x) < LIMIT;
+  return Math.abs(x) < MAX_FIGURE;
 }
 
 const NOT_APPLICABLE = new Set(["-", "--", "—", "——", "–", "/", "\\", "无", "不适用", "N/A", "n/a"]);
 
-function isPercentFormat(format: string | null): boolean {
-  return format !== null && /%/.test(format.replace(/"[^"]*"/g, ""));
+/** A number format without its literal parts (quoted text, `[…]` colours and locales, escaped characters). */
+function formatCodes(format: string): string {
+  return format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+}
+
+export function isPercentFormat(format: string | null): boolean {
+  return format !== null && formatCodes(format).includes("%");
+}
+
+/** A format that shows a number's digits (`0.00`, `#,##0.00_ `, `0%`): not General, text (`@`) or a date. */
+export function showsDigits(format: string | null): boolean {
+  if (format === null) return false;
+  const codes = formatCodes(format);
+  return /[0#]/.test(codes) && !/[ymdhs@]/i.test(codes);
 }
 
 /** Exact x × 100 (0.9824 → 98.24, not 98.24000000000001). */
@@ -52,7 +59,7 @@ export function readNumber(reader: GridReader, sheet: string, row: number, col: 
     }
   }
   // One object literal, one shape: the reader makes tens of thousands of these.
-  return { value, raw, ref: { sheet, row, col }, unreadable, notApplicable, percentFormat };
+  return { value, raw, ref: { sheet, row, col }, unreadable, notApplicable, percentFormat, format };
 }
 
 /** The text of a cell: strings tidied, numbers as displayed. Null when blank. */

@@ -20,6 +20,8 @@ export interface NumberField {
   notApplicable: boolean;
   /** The cell is a fraction formatted as a percentage (write back as a fraction too). */
   percentFormat: boolean;
+  /** The cell's number format, where the host knows it. */
+  format: string | null;
 }
 
 export interface ValueField extends TextField {

@@ -45,8 +45,8 @@ const SYMBOL_OPERATORS: ReadonlyArray<[string, Operator]> = [
   ["=", "="],
 ];
 
-/** Same bound as the reader's (form/cells.ts): beyond it doubles lose cents. */
-const MAX_FIGURE = 1e15;
+/** No figure on a form comes near 10^15 (万元 or 元); beyond it doubles lose cents and sums overflow. */
+export const MAX_FIGURE = 1e15;
 
 const SUFFIX_OPERATORS: ReadonlyArray<[string, Operator]> = [
   ["及以上", "≥"],

@@ -3,7 +3,8 @@
  * measure for the user to write: it never invents a cause.
  */
 import { dec, fmt2 } from "../rounding";
-import type { ScoredForm, ScoredIndicator } from "../scoring/form";
+import type { ValueField } from "../form/model";
+import type { ScoredForm } from "../scoring/form";
 import { bandName } from "../scoring/indicator";
 import { formatQuantity } from "../value/parse";
 import type { ParsedValue } from "../value/types";
@@ -20,8 +21,19 @@ export function safeText(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `’${s}` : s;
 }
 
+/** What an indicator's note is drafted from (a ScoredIndicator is one; so is a row typed into =JX.DEVNOTE). */
+export interface NoteSource {
+  indicator: {
+    weight: { value: number | null };
+    score: { value: number | null };
+    target: Pick<ValueField, "text" | "parsed">;
+    actual: Pick<ValueField, "text" | "parsed">;
+  };
+  computed: number | null;
+}
+
 /** The note an indicator scoring below its weight deserves, or null when none is due. */
-export function draftIndicatorNote(s: ScoredIndicator): string | null {
+export function draftIndicatorNote(s: NoteSource): string | null {
   const w = s.indicator.weight.value;
   // The note explains the score the form shows: the stated one when there is one, else the one we would write.
   const score = s.indicator.score.value ?? s.computed;

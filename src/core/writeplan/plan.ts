@@ -5,6 +5,7 @@
 import { type CellRef, type CellValue, isBlank, qualified } from "../grid";
 import type { NumberField, TextField } from "../form/model";
 import { dec } from "../rounding";
+import { isPercentFormat, showsDigits } from "../form/cells";
 import { hasNote, type ScoredForm } from "../scoring/form";
 import { rateBy } from "../scoring/rate";
 import { draftIndicatorNote, draftRateNote, safeText } from "./notes";
@@ -29,6 +30,12 @@ export interface PlanOptions {
   overwrite?: ReadonlySet<string>;
 }
 
+/** A number keeps the cell's own format when it already shows such a number (`#,##0.00_ `); else `fallback`. */
+function formatFor(field: NumberField, fallback: string): string {
+  const own = field.format;
+  return showsDigits(own) && isPercentFormat(own) === isPercentFormat(fallback) ? own! : fallback;
+}
+
 export function planWrites(scored: ScoredForm, options: PlanOptions = {}): PlannedWrite[] {
   const out: PlannedWrite[] = [];
   const consent = options.overwrite ?? new Set<string>();
@@ -41,7 +48,7 @@ export function planWrites(scored: ScoredForm, options: PlanOptions = {}): Plann
     if (numberFormat) write.numberFormat = numberFormat;
     out.push(write);
   };
-  const number = (field: NumberField, kind: WriteKind, value: number | null) => add(field.ref, kind, field.raw, value, "0.00");
+  const number = (field: NumberField, kind: WriteKind, value: number | null) => add(field.ref, kind, field.raw, value, formatFor(field, "0.00"));
   const text = (field: TextField, kind: WriteKind, value: string | null, raw: CellValue) => add(field.ref, kind, raw, value);
 
   const { form } = scored;
@@ -51,7 +58,7 @@ export function planWrites(scored: ScoredForm, options: PlanOptions = {}): Plann
     const idle = rate === null && row.budget.value === 0 && row.executed.value === 0 && row !== scored.totalRow;
     if (rate === null && !idle) return;
     const value = rate ? rateBy(rate, scored.profile.rateRounding) : 0;
-    if (row.rate.percentFormat) add(row.rate.ref, "rate", row.rate.raw, dec(value).div(100).toNumber(), "0.00%");
+    if (row.rate.percentFormat) add(row.rate.ref, "rate", row.rate.raw, dec(value).div(100).toNumber(), formatFor(row.rate, "0.00%"));
     else number(row.rate, "rate", value);
   });
   if (scored.totalRow) number(scored.totalRow.score, "fundingScore", scored.fundingScore);
