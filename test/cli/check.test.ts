@@ -165,6 +165,10 @@ describe("output formats", () => {
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe("file,sheet,project,rule,severity,cell,message");
     const findings = json.report.files[0].forms.flatMap((f) => f.findings);
+    // Seed forms 1 and 2: 2 + 4 findings, the first of them budget-adjusted on 表1!D6.
+    expect(findings).toHaveLength(6);
+    expect(findings[0]).toMatchObject({ rule: "budget-adjusted", severity: "info", cell: "表1!D6" });
+    expect(lines[1]).toContain("全年预算数 553.40 与年初预算数 476.00 不同（调整 +77.40）");
     expect(lines).toHaveLength(1 + findings.length);
     expect(lines[1]).toBe(`${file},表1,"'=项目,""甲""",${findings[0].rule},${findings[0].severity},${findings[0].cell},${findings[0].message}`);
     expect(lines.some((l) => l.startsWith(`${file},表2,信息化项目建设,missing-deviation-note,warning,表2!G6,`))).toBe(true);

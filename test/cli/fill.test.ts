@@ -37,6 +37,11 @@ function computedCells(c: FormCells): string[] {
   return [...c.funding.map((f) => f.rateCell), c.fundingScoreCell, ...c.indicators.map((x) => x.scoreCell), c.totalCell, c.gradeCell];
 }
 
+/** Every cell the fill of the five blanked forms writes: the computed ones, and seed form 4's two due notes. */
+function expectedCells(cells: FormCells[]): string[] {
+  return [...cells.flatMap(computedCells), cells[3].indicators[0].noteCell, cells[3].indicators[4].noteCell].sort();
+}
+
 describe("fill on the blanked seed forms", () => {
   let input: string;
   let output: string;
@@ -51,7 +56,8 @@ describe("fill on the blanked seed forms", () => {
   });
 
   test("prints what it wrote, cell by cell, old → new", () => {
-    expect(stdout.split("\n")[0]).toBe(`已写入 ${output}：5 张自评表，${written(stdout).length} 个单元格`);
+    // 5 forms × (4 rates + 执行率得分 + 8 scores + 总分 + 评分等级) + form 4's 2 notes.
+    expect(stdout.split("\n")[0]).toBe(`已写入 ${output}：5 张自评表，77 个单元格`);
     const lines = written(stdout);
     expect(lines).toContainEqual(["表1!G6", "执行率", "（空）", "98.24"]);
     expect(lines).toContainEqual(["表1!H6", "执行率得分", "（空）", "9.82"]);
@@ -59,6 +65,7 @@ describe("fill on the blanked seed forms", () => {
     expect(lines).toContainEqual(["表1!F22", "评分等级", "（空）", "优"]);
     const planned = new Set(lines.map((l) => l[0]));
     for (const c of cells) for (const ref of computedCells(c)) expect(planned).toContain(ref);
+    expect([...planned].sort()).toEqual(expectedCells(cells));
     // Seed form 4's blanked notes come back as drafts that state the gap and leave the cause to the user.
     expect(lines.filter((l) => l[1] === "偏差说明").map((l) => l[0])).toEqual([cells[3].indicators[0].noteCell, cells[3].indicators[4].noteCell]);
   });
@@ -91,7 +98,7 @@ describe("fill on the blanked seed forms", () => {
   });
 
   test("everything else survives: values, styles, formats, merges, widths, heights, the other sheet", async () => {
-    const planned = new Set(written(stdout).map((l) => l[0]));
+    const planned = new Set(expectedCells(cells));
     const [a, b] = await Promise.all([load(input), load(output)]);
     expect(differences(a, b, planned)).toEqual([]);
     // The comparison itself does see the filled cells.

@@ -59,6 +59,7 @@ describe.each(VARIANTS)("%s", (_name, options) => {
           expect(f.findings.some((g) => g.rule === "indicator-score-mismatch" && g.cell === x.cells.score)).toBe(true);
         }
       });
+      expect(f.indicators.map((x) => x.computedScore)).toEqual(seed.indicators.map((x, k) => (i === 3 && k === 0 ? 0 : x[6])));
     });
   });
 

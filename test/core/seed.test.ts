@@ -38,6 +38,8 @@ describe("the five seed forms", () => {
           expect(departures.map((d) => d.cell)).toContain(ind.cells.score);
         }
       });
+      // The computed scores themselves: the printed ones, but for form 4's 平均成本, which the formula scores 0.
+      expect(s.indicators.map((x) => x.computedScore)).toEqual(seed.indicators.map((x, k) => (n === 4 && k === 0 ? 0 : x[6])));
     });
 
     test("总分 and 评分等级", () => {

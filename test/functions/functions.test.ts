@@ -64,13 +64,13 @@ describe("the seed's figures", () => {
     });
 
     test("every quantitative indicator by INDSCORE, every qualitative result by QUALSCORE", () => {
+      const departures: unknown[][] = [];
       for (const [, , name, target, actual, w, stated, note] of seed.indicators) {
         const t = parseValue(target);
         const a = parseValue(actual);
         if (t.kind === "quantity") {
           const computed = INDSCORE(target, actual, w);
-          // Seed form 4 「平均成本」: 0 of 17500 scores 0; the form states a judged 5 and explains it in a note.
-          if (computed !== stated) expect([name, computed, note !== ""]).toEqual(["平均成本", 0, true]);
+          if (computed !== stated) departures.push([name, computed, note !== ""]);
         } else if (a.kind === "band") {
           expect(QUALSCORE(actual, w)).toBe(stated);
           expect(QUALSCORE(actual, w, stated! / w!)).toBe(stated);
@@ -78,6 +78,8 @@ describe("the seed's figures", () => {
           throw new Error(`seed indicator ${name} is neither quantitative nor a band`);
         }
       }
+      // Seed form 4 「平均成本」: 0 of 17500 scores 0; the form states a judged 5 and explains it in a note.
+      expect(departures).toEqual(seed.indicators.some((x) => x[2] === "平均成本") ? [["平均成本", 0, true]] : []);
     });
 
     test("DEVNOTE drafts a note exactly where the score is below the weight", () => {

@@ -9,10 +9,14 @@ function cellOf(wb: ExcelJS.Workbook, ref: string): ExcelJS.Cell {
 
 describe("applyWrites", () => {
   test("a number with a format lands as a number; the cell keeps its font and borders", async () => {
-    const { workbook, cells } = buildSeedWorkbook({ forms: [0], blankComputed: true });
+    const { workbook: built, cells } = buildSeedWorkbook({ forms: [0], blankComputed: true });
     const c = cells[0];
-    const neighbour = cellOf(workbook, c.funding[1].scoreCell).numFmt;
-    applyWrites(workbook, [{ ...parseCellRef(c.fundingScoreCell), value: 9.82, numberFormat: "0.00" }]);
+    // A loaded workbook, where cells of one style share one style object: a write must not change its neighbours.
+    const workbook = await roundTrip(built);
+    applyWrites(workbook, [
+      { ...parseCellRef(c.fundingScoreCell), value: 9.82, numberFormat: "0.00" },
+      { ...parseCellRef(c.rateCell), value: 98.24, numberFormat: "0.00%" },
+    ]);
     const back = await roundTrip(workbook);
     const cell = cellOf(back, c.fundingScoreCell);
     expect(cell.type).toBe(ExcelJS.ValueType.Number);
@@ -20,7 +24,8 @@ describe("applyWrites", () => {
     expect(cell.numFmt).toBe("0.00");
     expect(cell.font?.name).toBe("宋体");
     expect(cell.border?.top?.style).toBe("thin");
-    expect(cellOf(back, c.funding[1].scoreCell).numFmt).toBe(neighbour);
+    expect(cellOf(back, c.rateCell).numFmt).toBe("0.00%");
+    expect(cellOf(back, c.funding[1].scoreCell).numFmt).toBe("0.00");
   });
 
   test("a number without a format keeps the cell's number format", async () => {
