@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import { buildSeedWorkbook, type FormCells, parseCellRef, seedForms } from "../support/seedWorkbook";
+import { buildSeedWorkbook, cellOf, type FormCells, seedForms } from "../support/seedWorkbook";
 import { differences, load } from "./compare";
 import { cleanup, expectCleanStderr, runCli, tmpDir, writeSeed } from "./helpers";
 import { writeHostile, writeNoForm } from "./hostile";
@@ -25,11 +25,6 @@ function written(stdout: string): Array<[string, string, string, string]> {
       if (!m) throw new Error(`not a fill line: ${l}`);
       return [m[1], m[2], m[3], m[4]];
     });
-}
-
-function cellOf(wb: ExcelJS.Workbook, ref: string): ExcelJS.Cell {
-  const { sheet, row, col } = parseCellRef(ref);
-  return wb.getWorksheet(sheet)!.getCell(row + 1, col + 1);
 }
 
 /** The cells a fill of a blanked seed form must write. */

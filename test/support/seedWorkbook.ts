@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { a1, rangeA1 } from "../../src/core/grid/address";
-import seedJson from "../fixtures/seed-forms.json";
+import { SEED_FORMS } from "./seed";
 
 /** A stated figure: a number, a string as typed (`"98.24%"`, `"-"`), or null. `""` leaves the cell empty. */
 export type Figure = number | string | null;
@@ -92,7 +92,7 @@ export interface SeedWorkbook {
 
 /** Deep copies of the five seed forms. */
 export function seedForms(): SeedForm[] {
-  return structuredClone((seedJson as { forms: unknown }).forms as SeedForm[]);
+  return structuredClone(SEED_FORMS as readonly SeedForm[]) as SeedForm[];
 }
 
 /** `Sheet!A1` from 0-based coordinates. */
@@ -101,6 +101,12 @@ export function cellRef(sheet: string, row: number, col: number): string {
 }
 
 /** Splits `Sheet!A1` into sheet and 0-based coordinates (sheet names here never contain `!`). */
+/** The ExcelJS cell at `Sheet!A1`. */
+export function cellOf(wb: ExcelJS.Workbook, ref: string): ExcelJS.Cell {
+  const { sheet, row, col } = parseCellRef(ref);
+  return wb.getWorksheet(sheet)!.getCell(row + 1, col + 1);
+}
+
 export function parseCellRef(ref: string): { sheet: string; row: number; col: number } {
   const [sheet, addr] = ref.split("!");
   const m = /^([A-Z]+)(\d+)$/.exec(addr);

@@ -1,11 +1,6 @@
 import ExcelJS from "exceljs";
 import { applyWrites, worksheetToGrid } from "../../src/xlsx";
-import { buildSeedWorkbook, parseCellRef, roundTrip } from "../support/seedWorkbook";
-
-function cellOf(wb: ExcelJS.Workbook, ref: string): ExcelJS.Cell {
-  const { sheet, row, col } = parseCellRef(ref);
-  return wb.getWorksheet(sheet)!.getCell(row + 1, col + 1);
-}
+import { buildSeedWorkbook, cellOf, parseCellRef, roundTrip } from "../support/seedWorkbook";
 
 describe("applyWrites", () => {
   test("a number with a format lands as a number; the cell keeps its font and borders", async () => {
