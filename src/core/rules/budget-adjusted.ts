@@ -1,4 +1,5 @@
 import { fmt2 } from "../rounding";
+import { budgetAdjustment } from "../scoring/form";
 import { docsUrl, type Rule } from "./types";
 
 const rule: Rule = {
@@ -11,12 +12,11 @@ const rule: Rule = {
   },
   check({ scored, report }) {
     const row = scored.totalRow;
-    if (!row || row.budget.value === null || row.initial.value === null) return;
-    const delta = Math.round(row.budget.value * 100) - Math.round(row.initial.value * 100);
-    if (delta === 0) return;
+    const delta = budgetAdjustment(row);
+    if (!row || !delta) return; // budgetAdjustment is null when either figure is missing
     report({
       ref: row.budget.ref,
-      data: { budget: fmt2(row.budget.value), initial: fmt2(row.initial.value), delta: `${delta > 0 ? "+" : ""}${fmt2(delta / 100)}` },
+      data: { budget: fmt2(row.budget.value!), initial: fmt2(row.initial.value!), delta: `${delta > 0 ? "+" : ""}${fmt2(delta / 100)}` },
       expected: row.initial.value,
       actual: row.budget.value,
     });

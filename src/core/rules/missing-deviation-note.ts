@@ -1,5 +1,5 @@
 import { fmt2 } from "../rounding";
-import { hasNote } from "../scoring/form";
+import { budgetAdjustment, hasNote } from "../scoring/form";
 import { draftIndicatorNote, draftRateNote } from "../writeplan/notes";
 import { nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";
@@ -40,8 +40,7 @@ const rule: Rule = {
         expected: rateNote,
       });
     }
-    const adjusted = row && row.budget.value !== null && row.initial.value !== null && Math.round(row.budget.value * 100) !== Math.round(row.initial.value * 100);
-    if (adjusted && profile.adjustmentNoteRequired && !anyNote) report({ messageId: "adjusted", ref: row!.budget.ref });
+    if (row && budgetAdjustment(row) && profile.adjustmentNoteRequired && !anyNote) report({ messageId: "adjusted", ref: row.budget.ref });
   },
 };
 export default rule;

@@ -35,6 +35,12 @@ export interface ScoredForm {
   grade: Grade | null;
 }
 
+/** 全年预算数 − 年初预算数 in cents (as the form shows them), or null when either is missing. */
+export function budgetAdjustment(row: FundingRow | null): number | null {
+  if (!row || row.budget.value === null || row.initial.value === null) return null;
+  return Math.round(row.budget.value * 100) - Math.round(row.initial.value * 100);
+}
+
 export function hasNote(indicator: Indicator): boolean {
   const t = indicator.note?.text?.replace(/\s/g, "") ?? "";
   return t !== "" && t !== "无" && t !== "/" && t !== "-";
