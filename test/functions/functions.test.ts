@@ -160,6 +160,8 @@ describe("argument rules", () => {
     expect(EXECRATE(" 1,234.50 ", "2,469")).toBe(50);
     expect(QUALSCORE("部分达成指标并具有一定效果", 10, "75%")).toBe(7.5);
     expect(QUALSCORE("部分达成指标并具有一定效果", 10, "７５％")).toBe(7.5);
+    // Exact decimals: 4.5 × 0.85 = 3.825 rounds half-up to 3.83 (in binary it is 3.8249999… and would give 3.82).
+    expect(QUALSCORE("达成指标", 4.5, 0.85)).toBe(3.83);
     expect(PERFGRADE("1E2")).toBe("优");
   });
 
