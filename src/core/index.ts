@@ -12,6 +12,6 @@ export { computeRate, fundingScoreOf, judgeRate, rateBy } from "./scoring/rate";
 export { PROFILES, PROFILE_IDS, gradeFor, isProfileId, type Profile, type ProfileId } from "./scoring/profiles";
 export { parseValue, parseBand, formatQuantity } from "./value/parse";
 export type { ParsedValue, Operator, Band } from "./value/types";
-export * from "./rounding";
+export * from "./number";
 export { GRADES, type Grade } from "./vocabulary";
 export * from "./port";

@@ -3,33 +3,27 @@
  * Keys are matched after `labelKey` (half-width, no whitespace, no trailing colon).
  */
 
-export const FORM_TITLES = ["财政项目支出绩效自评表", "项目支出绩效自评表", "部门项目支出绩效自评表"];
+import { COLUMN_SYNONYMS } from "./synonyms";
 
-/** Header and row labels, each with the variants met in real workbooks. */
-export const LABELS = {
-  project: ["项目名称"],
-  department: ["主管部门", "主管部门(单位)"],
+/** Row and section labels, each with the variants met in real workbooks (table columns: synonyms.ts). */
+export const ROW_LABELS = {
+  /** 项目名称; a 部门整体支出 form names its 部门 there instead. */
+  project: ["项目名称", "部门名称", "部门", "部门(单位)名称"],
+  department: ["主管部门", "主管部门(单位)", "主管单位"],
   unit: ["实施单位", "项目实施单位"],
-  funding: ["项目资金", "项目资金(万元)", "项目资金(元)"],
-  budgetInitial: ["年初预算数", "年初预算"],
-  budgetFull: ["全年预算数", "全年预算", "调整后预算数"],
-  executed: ["全年执行数", "全年执行", "实际执行数"],
-  weight: ["分值", "分数", "权重"],
-  rate: ["执行率", "执行率(%)", "预算执行率", "预算执行率(%)"],
-  score: ["得分", "评分"],
-  goals: ["年度总体目标", "总体目标"],
+  /** The label beside the funding table (its unit, 万元 or 元, is read from its decoration). */
+  funding: ["项目资金", "预算资金", "年度预算数", "资金情况", "预算执行情况", "资金投入情况"],
+  goals: ["年度总体目标", "总体目标", "年度绩效目标"],
   goalExpected: ["预期目标", "年度预期目标"],
-  goalActual: ["实际完成情况", "实际完成"],
+  goalActual: ["实际完成情况", "实际完成", "年度目标完成情况"],
   performance: ["绩效指标"],
-  level1: ["一级指标"],
-  level2: ["二级指标"],
-  level3: ["三级指标"],
-  target: ["年度指标值", "指标值", "年度目标值"],
-  actual: ["实际完成值", "实际值"],
-  deviationNote: ["偏差原因分析及改进措施", "偏差原因分析及改进意见", "偏差原因及改进措施", "未完成原因分析"],
-  total: ["总分", "合计"],
-  grade: ["评分等级", "自评等级", "等级"],
+  total: ["总分", "合计", "总计"],
+  grade: ["评分等级", "自评等级", "等级", "评价等级"],
+  /** Rows below the indicator table that end it. */
+  end: ["评价结论", "存在问题", "改进措施", "项目负责人", "财务负责人", "填表人", "联系电话", "备注"],
 } as const;
+
+export const LABELS = { ...ROW_LABELS, ...COLUMN_SYNONYMS } as const;
 
 export type LabelId = keyof typeof LABELS;
 
@@ -37,11 +31,20 @@ export type LabelId = keyof typeof LABELS;
 export const FUNDING_ROWS: ReadonlyArray<[string, FundingRowKind]> = [
   ["年度资金总额", "total"],
   ["资金总额", "total"],
+  ["总额", "total"],
+  ["合计", "total"],
+  ["总计", "total"],
   ["当年财政拨款", "current"],
+  ["本年财政拨款", "current"],
   ["财政拨款", "current"],
+  ["财政资金", "current"],
   ["上年结转资金", "carryover"],
   ["上年结转", "carryover"],
   ["其他资金", "other"],
+  ["单位资金", "other"],
+  ["财政专户管理资金", "other"],
+  ["社会资金", "other"],
+  ["自有资金", "other"],
 ];
 
 export type FundingRowKind = "total" | "current" | "carryover" | "other" | "unknown";

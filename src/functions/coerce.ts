@@ -23,7 +23,7 @@
  * Functions call `run(() => …)`; inside, coercers and `fail` throw a private `Failure` that `run` turns into the
  * error object it returns. Nothing escapes `run`: not a Failure, not a bug's exception, not NaN or Infinity.
  */
-import { dec } from "../core/rounding";
+import { dec } from "../core/number";
 import { toHalfWidth } from "../core/text/normalize";
 import { MAX_FIGURE } from "../core/value/parse";
 

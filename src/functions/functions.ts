@@ -12,7 +12,7 @@
  */
 // Straight from the core's modules rather than its index: the index also brings the form reader and the rules, whose
 // module-level tables would ride along in functions.js (twice the size) for nothing.
-import { dec, roundTo, sum } from "../core/rounding";
+import { dec, roundTo, sum } from "../core/number";
 import { acceptsScore, type IndicatorScore, scoreIndicator } from "../core/scoring/indicator";
 import { gradeFor, PROFILES } from "../core/scoring/profiles";
 import { computeRate, fundingScoreOf, rateBy } from "../core/scoring/rate";

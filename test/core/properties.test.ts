@@ -62,7 +62,7 @@ function exercise(g: Grid): void {
 describe("the core never throws", () => {
   test("random value strings (40,000)", () => {
     fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom(...LABELS)), (s) => {
-      expect(["empty", "quantity", "band", "qualitative", "unparseable"]).toContain(parseValue(s).kind);
+      expect(["empty", "quantity", "band", "time", "qualitative", "unparseable"]).toContain(parseValue(s).kind);
     }), { numRuns: Number(process.env.PROP_RUNS ?? 40_000) });
   });
 

@@ -49,7 +49,7 @@ ruleTester("funding-score-mismatch", {
       name: "hubei, weight not stated: 9.82 is half the 20-point score",
       profile: "hubei",
       edit: (p) => cells(p, [p.rows.funding[0], COL.F, null]),
-      errors: [{ severity: "error", cell: "表1!H6", message: "执行率得分应为 19.64（分值 20.00 × 执行率 98.24%", expected: 19.64, actual: 9.82 }],
+      errors: [{ severity: "error", cell: "表1!H6", message: "执行率得分应为 19.65（分值 20.00 × 执行率 98.24%", expected: 19.65, actual: 9.82 }],
     },
     {
       name: "a wrong stated rate (98.42) does not excuse a score that follows it (9.84)",

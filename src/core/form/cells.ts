@@ -59,7 +59,12 @@ export function readNumber(reader: GridReader, sheet: string, row: number, col: 
     }
   }
   // One object literal, one shape: the reader makes tens of thousands of these.
-  return { value, raw, ref: { sheet, row, col }, unreadable, notApplicable, percentFormat, format };
+  return { value, raw, ref: { sheet, row, col }, unreadable, notApplicable, percentFormat, format, absent: false };
+}
+
+/** A column the template lacks: a blank field whose `ref` points at the row (for findings), never written. */
+export function absentNumber(sheet: string, row: number, col: number): NumberField {
+  return { value: null, raw: null, ref: { sheet, row, col }, unreadable: false, notApplicable: false, percentFormat: false, format: null, absent: true };
 }
 
 /** The text of a cell: strings tidied, numbers as displayed. Null when blank. */

@@ -1,7 +1,8 @@
 /** One pass over a grid that finds every label cell the reader anchors on. */
 import type { GridReader } from "../grid";
 import { firstVisibleCode, labelKey } from "../text/normalize";
-import { FORM_TITLES, LABELS, type LabelId, labelOf } from "../vocabulary";
+import { LABELS, type LabelId } from "../vocabulary";
+import { type Decoration, headerMeaning, isTitle } from "./headers";
 
 export interface LabelHit {
   id: LabelId;
@@ -9,6 +10,8 @@ export interface LabelHit {
   col: number;
   /** The normalised text, e.g. `项目资金(元)`. */
   key: string;
+  /** What the header's trailing decorations say (`(元)`, `(B/A)`, `(20分*执行率)`). */
+  decoration: Decoration;
 }
 
 export interface LabelIndex {
@@ -22,23 +25,27 @@ const MAX_LABEL_LENGTH = 24;
 
 /** First characters a label, a title or a year can start with: every other cell is skipped cheaply. */
 const STARTS = new Uint8Array(0x10000);
-for (const s of [..."(0123456789", ...Object.values(LABELS).flat(), ...FORM_TITLES]) {
+for (const s of [..."(0123456789", ...Object.values(LABELS).flat()]) {
   const c = s.charCodeAt(0);
   STARTS[c] = 1;
   if (c >= 0x21 && c <= 0x7e) STARTS[c + 0xfee0] = 1; // its full-width form
 }
 
-/** Whether a cell's text can start a label (a table look-up; white space before the text is looked past). */
+/**
+ * Whether a cell's text can be a label or a title (a table look-up; white space before the text is looked past).
+ * A title may start with anything (a project's name + 项目自评表), so texts ending in 表 are looked at too.
+ */
 function mayBeLabel(v: string): boolean {
   const c = v.charCodeAt(0);
   if (STARTS[c] === 1) return true;
-  return c <= 32 || c === 0x3000 || c === 0xa0 || c === 0x200b ? STARTS[firstVisibleCode(v) & 0xffff] === 1 : false;
+  if (c <= 32 || c === 0x3000 || c === 0xa0 || c === 0x200b) return STARTS[firstVisibleCode(v) & 0xffff] === 1 || v.includes("自评表");
+  return v.includes("自评表");
 }
 const YEAR = /^\(?(\d{4})年度?\)?$/;
 
 /** What a cell's text is to the reader. */
 type Kind =
-  | { as: "label"; id: LabelId; key: string }
+  | { as: "label"; id: LabelId; key: string; decoration: Decoration }
   | { as: "year"; year: number }
   | { as: "title"; text: string; year: number | null }
   | null;
@@ -49,11 +56,14 @@ const kinds = new Map<string, Kind>();
 function classify(v: string): Kind {
   const key = labelKey(v);
   if (key.length > MAX_LABEL_LENGTH && !key.includes("自评表")) return null;
-  const id = labelOf(key) ?? labelOf(key.replace(/\((?:万元|元|%)\)$/, ""));
-  if (id) return { as: "label", id, key };
+  const meaning = headerMeaning(key);
+  if (meaning) {
+    const { id, ...decoration } = meaning;
+    return { as: "label", id, key, decoration };
+  }
   const y = YEAR.exec(key);
   if (y) return { as: "year", year: Number(y[1]) };
-  if (FORM_TITLES.some((t) => key.includes(t))) {
+  if (isTitle(key)) {
     const inTitle = /(\d{4})年度/.exec(key);
     return { as: "title", text: key, year: inTitle ? Number(inTitle[1]) : null };
   }
@@ -78,7 +88,7 @@ export function indexLabels(reader: GridReader): LabelIndex {
         kinds.set(v, kind);
       }
       if (kind === null) continue;
-      if (kind.as === "label") hits.push({ id: kind.id, row: top + r, col: left + c, key: kind.key });
+      if (kind.as === "label") hits.push({ id: kind.id, row: top + r, col: left + c, key: kind.key, decoration: kind.decoration });
       else if (kind.as === "year") years.push({ row: top + r, year: kind.year });
       else {
         titles.push({ row: top + r, col: left + c, text: kind.text });

@@ -22,6 +22,8 @@ export interface NumberField {
   percentFormat: boolean;
   /** The cell's number format, where the host knows it. */
   format: string | null;
+  /** The template has no such column: `ref` only points at the row, and nothing is ever written there. */
+  absent: boolean;
 }
 
 export interface ValueField extends TextField {
@@ -72,6 +74,8 @@ export interface Form {
   amountUnit: "万元" | "元";
   /** The funding rows, 年度资金总额 first when present. */
   funding: FundingRow[];
+  /** 执行率's weight as a header states it (`得分(20分*执行率)`, `预算执行情况(10分)`), for tables without a 分值 cell. */
+  fundingWeight: number | null;
   goalExpected: TextField | null;
   goalActual: TextField | null;
   indicators: Indicator[];

@@ -1,5 +1,5 @@
-import { fmt2 } from "../rounding";
-import { budgetAdjustment } from "../scoring/form";
+import { fmt2 } from "../number";
+import { budgetAdjustments } from "../scoring/form";
 import { docsUrl, type Rule } from "./types";
 
 const rule: Rule = {
@@ -7,19 +7,23 @@ const rule: Rule = {
     id: "budget-adjusted",
     severity: "info",
     description: "全年预算数与年初预算数不同（年中调整）",
-    messages: { default: "全年预算数 {budget} 与年初预算数 {initial} 不同（调整 {delta}），宜在偏差原因中说明调整原因" },
+    messages: { default: "{label}全年预算数 {budget} 与年初预算数 {initial} 不同（调整 {delta}），宜在偏差原因中说明调整原因" },
     docs: docsUrl("budget-adjusted"),
   },
   check({ scored, report }) {
-    const row = scored.totalRow;
-    const delta = budgetAdjustment(row);
-    if (!row || !delta) return; // budgetAdjustment is null when either figure is missing
-    report({
-      ref: row.budget.ref,
-      data: { budget: fmt2(row.budget.value!), initial: fmt2(row.initial.value!), delta: `${delta > 0 ? "+" : ""}${fmt2(delta / 100)}` },
-      expected: row.initial.value,
-      actual: row.budget.value,
-    });
+    for (const { row, delta } of budgetAdjustments(scored)) {
+      report({
+        ref: row.budget.ref,
+        data: {
+          label: row.kind === "total" ? "" : `${row.label}：`,
+          budget: fmt2(row.budget.value!),
+          initial: fmt2(row.initial.value!),
+          delta: `${delta > 0 ? "+" : ""}${fmt2(delta / 100)}`,
+        },
+        expected: row.initial.value,
+        actual: row.budget.value,
+      });
+    }
   },
 };
 export default rule;

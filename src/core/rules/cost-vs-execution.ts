@@ -1,4 +1,4 @@
-import { dec, fmt2 } from "../rounding";
+import { dec, fmt2 } from "../number";
 import { MONEY_UNITS } from "../value/parse";
 import { isCostIndicator, nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";

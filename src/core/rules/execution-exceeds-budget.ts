@@ -1,4 +1,4 @@
-import { fmt2 } from "../rounding";
+import { fmt2, hundredths } from "../number";
 import { docsUrl, type Rule } from "./types";
 
 const rule: Rule = {
@@ -13,7 +13,7 @@ const rule: Rule = {
     for (const row of form.funding) {
       const { budget, executed } = row;
       if (budget.value === null || executed.value === null) continue;
-      if (Math.round(executed.value * 100) <= Math.round(budget.value * 100)) continue;
+      if (hundredths(executed.value) <= hundredths(budget.value)) continue;
       report({
         ref: executed.ref,
         data: { label: row.kind === "total" ? "" : `${row.label}：`, executed: fmt2(executed.value), budget: fmt2(budget.value) },

@@ -1,5 +1,5 @@
 import type { FundingRow } from "../form/model";
-import { fmt2, sum } from "../rounding";
+import { fmt2, hundredths, sum } from "../number";
 import { docsUrl, type Rule } from "./types";
 
 const COLUMNS = [
@@ -21,12 +21,13 @@ const rule: Rule = {
     const parts = form.funding.filter((r) => r !== total && r.kind !== "total");
     if (!total || parts.length === 0) return;
     for (const [key, column] of COLUMNS) {
-      const stated = total[key].value;
       const values = parts.map((p: FundingRow) => p[key].value);
-      if (stated === null || values.every((v) => v === null)) continue;
+      if (total[key].unreadable || total[key].absent || values.every((v) => v === null)) continue;
+      // An empty total cell beside sub-rows that carry amounts does not add up either.
+      const stated = total[key].value ?? 0;
       const partsSum = sum(values.map((v) => v ?? 0));
       // Amounts are shown to 2 decimals: compare as shown.
-      if (Math.round(partsSum * 100) === Math.round(stated * 100)) continue;
+      if (hundredths(partsSum) === hundredths(stated)) continue;
       report({ ref: total[key].ref, data: { column, parts: fmt2(partsSum), actual: fmt2(stated) }, expected: partsSum, actual: stated });
     }
   },

@@ -1,4 +1,4 @@
-import { fmt2 } from "../rounding";
+import { fmt2, hundredths } from "../number";
 import { fundingScoreOf, judgeRate } from "../scoring/rate";
 import { docsUrl, type Rule } from "./types";
 
@@ -15,17 +15,18 @@ const rule: Rule = {
   check({ scored, report }) {
     const row = scored.totalRow;
     const stated = row?.score.value ?? null;
-    if (!row || stated === null || scored.rate === null || scored.rateValue === null) return;
+    const amounts = scored.rowAmounts[row ? scored.form.funding.indexOf(row) : -1];
+    if (!row || stated === null || scored.rate === null || scored.rateValue === null || !amounts) return;
     const w = scored.fundingWeight;
     // Accept the score from either rate convention, and from a stated rate the amounts allow.
     const rates = [scored.rate.truncated, scored.rate.rounded];
     const statedRate = row.rate.value;
-    if (statedRate !== null && judgeRate(statedRate, scored.rate, row.executed.value!, row.budget.value!, scored.profile.rateRounding) !== "mismatch") {
+    if (statedRate !== null && judgeRate(statedRate, scored.rate, amounts.executed, amounts.budget, scored.profile.rateRounding) !== "mismatch") {
       rates.push(statedRate);
     }
     const acceptable = new Set<number>();
-    for (const r of rates) for (const mode of ["trunc", "round"] as const) acceptable.add(Math.round(fundingScoreOf(r, w, mode) * 100));
-    if (acceptable.has(Math.round(stated * 100))) return;
+    for (const r of rates) for (const mode of ["trunc", "round"] as const) acceptable.add(hundredths(fundingScoreOf(r, w, mode)));
+    if (acceptable.has(hundredths(stated))) return;
     report({
       ref: row.score.ref,
       data: { expected: fmt2(scored.fundingScore!), weight: fmt2(w), rate: fmt2(scored.rateValue), actual: fmt2(stated) },

@@ -1,4 +1,4 @@
-import { fmt2 } from "../rounding";
+import { fmt2 } from "../number";
 import { gradeFor } from "../scoring/profiles";
 import { docsUrl, type Rule } from "./types";
 

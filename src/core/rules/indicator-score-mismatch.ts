@@ -1,4 +1,4 @@
-import { fmt2 } from "../rounding";
+import { fmt2 } from "../number";
 import { hasNote } from "../scoring/form";
 import { bandName } from "../scoring/indicator";
 import { nameOf } from "./support/describe";

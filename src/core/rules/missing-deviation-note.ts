@@ -1,5 +1,5 @@
-import { fmt2 } from "../rounding";
-import { budgetAdjustment, hasNote } from "../scoring/form";
+import { fmt2 } from "../number";
+import { budgetAdjustments, hasNote } from "../scoring/form";
 import { draftIndicatorNote, draftRateNote } from "../writeplan/notes";
 import { nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";
@@ -40,7 +40,8 @@ const rule: Rule = {
         expected: rateNote,
       });
     }
-    if (row && budgetAdjustment(row) && profile.adjustmentNoteRequired && !anyNote) report({ messageId: "adjusted", ref: row.budget.ref });
+    const adjusted = budgetAdjustments(scored)[0];
+    if (adjusted && profile.adjustmentNoteRequired && !anyNote) report({ messageId: "adjusted", ref: adjusted.row.budget.ref });
   },
 };
 export default rule;

@@ -34,24 +34,25 @@ const rule: Rule = {
     if (!row) report({ messageId: "section", ref: top, data: { what: "项目资金（年度资金总额）" } });
     else {
       blank("全年执行数", row.executed.ref, row.executed.unreadable ? 0 : row.executed.value);
-      computed("执行率", row.rate.ref, row.rate.value, row.rate.raw);
-      computed("执行率得分", row.score.ref, row.score.value, row.score.raw);
+      if (!row.rate.absent) computed("执行率", row.rate.ref, row.rate.value, row.rate.raw);
+      if (!row.score.absent) computed("执行率得分", row.score.ref, row.score.value, row.score.raw);
     }
     if (form.indicators.length === 0) report({ messageId: "section", ref: top, data: { what: "绩效指标" } });
     for (const i of form.indicators) {
-      const complete = i.name.text !== null && i.target.text !== null && i.actual.text !== null && i.score.value !== null;
-      if (complete && (i.weight.value !== null || i.weight.unreadable)) continue;
+      const complete = i.name.text !== null && i.target.text !== null && i.actual.text !== null && (i.score.value !== null || i.score.absent);
+      if (complete && (i.weight.value !== null || i.weight.unreadable || i.weight.absent)) continue;
       current = nameOf(i);
       blank("{name}三级指标名称", i.name.ref, i.name.text);
       blank("{name}年度指标值", i.target.ref, i.target.text);
       blank("{name}实际完成值", i.actual.ref, i.actual.text);
-      blank("{name}分值", i.weight.ref, i.weight.unreadable ? 0 : i.weight.value);
-      computed("{name}得分", i.score.ref, i.score.value, i.score.raw);
+      if (!i.weight.absent) blank("{name}分值", i.weight.ref, i.weight.unreadable ? 0 : i.weight.value);
+      if (!i.score.absent) computed("{name}得分", i.score.ref, i.score.value, i.score.raw);
     }
     if (form.indicators.length > 0 && !form.total) report({ messageId: "section", ref: top, data: { what: "总分行" } });
     computed("总分", form.total?.score.ref, form.total?.score.value, form.total?.score.raw);
     if (form.total) {
-      if (!form.grade) report({ messageId: "section", ref: form.total.score.ref, data: { what: "评分等级" } });
+      // Most templates have no 评分等级 row (the ministry's 2020 annex among them): its absence is only worth a note.
+      if (!form.grade) report({ messageId: "section", severity: "info", ref: form.total.score.ref, data: { what: "评分等级" } });
       else computed("评分等级", form.grade.ref, form.grade.text, null);
     }
   },

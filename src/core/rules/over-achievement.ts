@@ -1,5 +1,5 @@
-import { toCents } from "../cents";
-import { dec, fmt2 } from "../rounding";
+import { toCents } from "../number";
+import { dec, fmt2 } from "../number";
 import { nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";
 

@@ -1,5 +1,5 @@
 import type { NumberField } from "../form/model";
-import { fmt2 } from "../rounding";
+import { fmt2, hundredths } from "../number";
 import { nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";
 
@@ -14,7 +14,7 @@ const rule: Rule = {
   check({ scored, form, report }) {
     const over = (what: string, score: NumberField | undefined | null, weight: number | null | undefined) => {
       if (!score || score.value === null || weight === null || weight === undefined) return;
-      if (Math.round(score.value * 100) <= Math.round(weight * 100)) return;
+      if (hundredths(score.value) <= hundredths(weight)) return;
       report({ ref: score.ref, data: { what, actual: fmt2(score.value), weight: fmt2(weight) }, expected: weight, actual: score.value });
     };
     over("执行率", scored.totalRow?.score, scored.fundingWeight);

@@ -1,4 +1,5 @@
-import { fmt2, roundTo, sum } from "../rounding";
+import { fmt2, hundredths } from "../number";
+import { sheetTotal } from "../scoring/form";
 import { docsUrl, type Rule } from "./types";
 
 const rule: Rule = {
@@ -15,21 +16,12 @@ const rule: Rule = {
     const stated = form.total?.score.value ?? null;
     if (stated === null || !form.total) return;
     // The form's own arithmetic: stated scores, computed ones standing in for blanks.
-    const funding = scored.totalRow?.score.value ?? scored.fundingScore;
-    if (funding === null) return;
-    const scores: number[] = [];
-    for (const s of scored.indicators) {
-      const v = s.indicator.score.value ?? s.computed;
-      if (v === null) return;
-      scores.push(v);
-    }
-    const indicators = sum(scores);
-    const expected = roundTo(sum([indicators, funding]), 2, "round");
-    if (Math.round(expected * 100) === Math.round(stated * 100)) return;
+    const own = sheetTotal(scored);
+    if (own === null || hundredths(own.total) === hundredths(stated)) return;
     report({
       ref: form.total.score.ref,
-      data: { expected: fmt2(expected), funding: fmt2(funding), indicators: fmt2(indicators), actual: fmt2(stated) },
-      expected,
+      data: { expected: fmt2(own.total), funding: fmt2(own.funding), indicators: fmt2(own.indicators), actual: fmt2(stated) },
+      expected: own.total,
       actual: stated,
     });
   },

@@ -1,4 +1,4 @@
-import { fmt2, sum } from "../rounding";
+import { fmt2, hundredths, sum } from "../number";
 import { docsUrl, type Rule } from "./types";
 
 const rule: Rule = {
@@ -14,7 +14,7 @@ const rule: Rule = {
   },
   check({ scored, form, report }) {
     const statedTotal = form.total?.weight ?? null;
-    if (statedTotal?.value != null && Math.round(statedTotal.value * 100) !== 10000) {
+    if (statedTotal?.value != null && hundredths(statedTotal.value) !== 10000) {
       report({ messageId: "stated", ref: statedTotal.ref, data: { actual: fmt2(statedTotal.value) }, expected: 100, actual: statedTotal.value });
     }
     const weights = form.indicators.map((i) => i.weight.value);
@@ -22,7 +22,7 @@ const rule: Rule = {
     const indicators = sum(weights as number[]);
     const all = sum([indicators, scored.fundingWeight]);
     // Weights are shown to 2 decimals (6.67 + 13.33 typed as =20/3 and =40/3): compare as shown.
-    if (Math.round(all * 100) === 10000) return;
+    if (hundredths(all) === 10000) return;
     report({
       ref: statedTotal?.ref ?? form.indicators[0].weight.ref,
       data: { actual: fmt2(all), funding: fmt2(scored.fundingWeight), indicators: fmt2(indicators) },

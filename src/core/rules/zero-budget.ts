@@ -13,7 +13,8 @@ const rule: Rule = {
   },
   check({ scored, report }) {
     const row = scored.totalRow;
-    if (!row || row.budget.unreadable) return;
+    // A zero total row whose sub-rows carry the amounts is scored from them (funding-rows-sum reports the total).
+    if (!row || row.budget.unreadable || scored.rowAmounts[scored.form.funding.indexOf(row)]?.fromSubRows) return;
     if (row.budget.value === 0) report({ ref: row.budget.ref, actual: 0 });
     else if (row.budget.value === null) report({ messageId: "missing", ref: row.budget.ref, actual: null });
   },

@@ -1,6 +1,7 @@
 /** An indicator's score from its target, actual and weight, under a profile. */
-import { timesFraction } from "../cents";
-import { dec, fmt2, roundTo } from "../rounding";
+import { hundredths, timesFraction } from "../number";
+import { dec, fmt2, roundTo } from "../number";
+import { formatTime, meetsTimeTarget, timeOf } from "../value/time";
 import type { Band, ParsedValue } from "../value/types";
 import type { Profile } from "./profiles";
 
@@ -42,6 +43,7 @@ export function scoreIndicator(target: ParsedValue, actual: ParsedValue, weight:
       proposal: part(profile.bandProposal[actual.band]),
     };
   }
+  if (target.kind === "time") return timeScore(target, actual, w);
   if (target.kind === "qualitative" && actual.kind === "qualitative") {
     const same = target.text.replace(/\s/g, "") === actual.text.replace(/\s/g, "");
     return same ? { kind: "same", value: w } : { kind: "none", reason: "实际完成值为文字，无法按公式计分" };
@@ -51,6 +53,24 @@ export function scoreIndicator(target: ParsedValue, actual: ParsedValue, weight:
   }
   if (!unitsCompatible(target.unit, actual.unit)) return { kind: "none", reason: "计量单位不一致" };
   return quantityScore(target.op ?? "≥", target.value, Math.max(0, actual.value), w, profile);
+}
+
+/**
+ * A time target (`9月底前`, `及时`): met on or before the deadline → w; late → 0 (a deadline is met or missed; a
+ * judged partial score with a note is indicator-score-mismatch's warning). A band actual was scored above.
+ */
+function timeScore(target: Extract<ParsedValue, { kind: "time" }>, actual: ParsedValue, w: number): IndicatorScore {
+  const met = meetsTimeTarget(target, actual);
+  // `及时` → `及时` / `按时完成`: the actual restates the target.
+  if (met === true && target.at === null) return { kind: "same", value: w };
+  if (met === true) return full(w, false, "在时限内完成，得满分");
+  if (met === false) {
+    const a = timeOf(actual);
+    const explain = a?.at && target.at ? `实际 ${formatTime(a.at)} 晚于时限 ${formatTime(target.at)}，不得分` : "未按时完成，不得分";
+    return { kind: "formula", value: 0, exact: 0, explain, met: false, equalExceeded: false };
+  }
+  if (target.at === null && actual.kind === "qualitative") return { kind: "none", reason: "实际完成值为文字，无法按公式计分" };
+  return { kind: "none", reason: target.at === null ? "年度指标值未写明时限，无法按日期计分" : "实际完成值不是时间，无法按时限计分" };
 }
 
 function full(w: number, equalExceeded = false, explain = "达到指标值，得满分"): IndicatorScore {
@@ -89,14 +109,14 @@ function quantityScore(op: string, a: number, b: number, w: number, profile: Pro
 
 /** Whether a stated score agrees with the computed one (either 2-decimal convention, or inside the band). */
 export function acceptsScore(score: IndicatorScore, stated: number): boolean {
-  const s = Math.round(stated * 100);
+  const s = hundredths(stated);
   switch (score.kind) {
     case "formula":
-      return s === Math.round(score.value * 100) || s === Math.round(roundTo(score.exact, 2, "trunc") * 100);
+      return s === hundredths(score.value) || s === hundredths(roundTo(score.exact, 2, "trunc"));
     case "band":
-      return s >= Math.round(score.low * 100) && (score.highInclusive ? s <= Math.round(score.high * 100) : s < Math.round(score.high * 100));
+      return s >= hundredths(score.low) && (score.highInclusive ? s <= hundredths(score.high) : s < hundredths(score.high));
     case "same":
-      return s === Math.round(score.value * 100);
+      return s === hundredths(score.value);
     case "none":
       return true;
   }

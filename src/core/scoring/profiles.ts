@@ -1,5 +1,5 @@
 /** Regional scoring conventions as data. Every difference between regions lives here, not in branches. */
-import type { Rounding } from "../rounding";
+import type { Rounding } from "../number";
 import type { Band } from "../value/types";
 import type { Grade } from "../vocabulary";
 
@@ -9,8 +9,10 @@ export interface Profile {
   id: ProfileId;
   /** Shown in the UI. */
   label: string;
-  /** How 执行率 and 执行率得分 are taken to 2 decimals. */
+  /** How 执行率 is taken to 2 decimals. */
   rateRounding: Rounding;
+  /** How 执行率得分 is taken to 2 decimals (real Shanghai forms truncate the rate but round the score). */
+  scoreRounding: Rounding;
   /** 分值 of 执行率 when the form does not state it. */
   fundingWeight: number;
   /** Fraction of w each qualitative band spans: [low, high). `achieved` includes its high end (1). */
@@ -40,8 +42,9 @@ const GRADES: Profile["grades"] = [
 
 const base: Profile = {
   id: "default",
-  label: "默认（上海/嘉定，截位）",
+  label: "默认（上海：执行率截位，得分四舍五入）",
   rateRounding: "trunc",
+  scoreRounding: "round",
   fundingWeight: 10,
   bands: { achieved: [0.8, 1], partial: [0.6, 0.8], failed: [0, 0.6] },
   bandProposal: { achieved: 1, partial: 0.7, failed: 0.5 },
@@ -55,7 +58,7 @@ const base: Profile = {
 
 export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   default: base,
-  mof2020: { ...base, id: "mof2020", label: "财政部 2020（四舍五入）", rateRounding: "round" },
+  mof2020: { ...base, id: "mof2020", label: "财政部 2020（四舍五入）", rateRounding: "round", scoreRounding: "round" },
   hubei: {
     ...base,
     id: "hubei",

@@ -1,7 +1,6 @@
 /** 执行率 and 执行率得分, and whether a stated figure is acceptable. */
 import Big from "big.js";
-import { divideToHundredths, toCents } from "../cents";
-import { dec, percentOf, type Rounding, roundTo } from "../rounding";
+import { dec, divideToHundredths, hundredths, percentOf, type Rounding, roundTo, roundUp2, toCents } from "../number";
 
 /** 全年执行数 ÷ 全年预算数 × 100, to 2 decimals under either convention. */
 export interface Rate {
@@ -33,8 +32,8 @@ export function fundingScoreOf(rate: number, weight: number, rounding: Rounding)
   const w = toCents(weight);
   const r = toCents(capped);
   // score = w × r / 100 = (wc / 100) × (rc / 100) / 100 = wc × rc / 1e6.
-  const hundredths = w !== null && r !== null && w >= 0 ? divideToHundredths(w * r, 1_000_000, rounding) : null;
-  if (hundredths !== null) return hundredths / 100;
+  const h = w !== null && r !== null && w >= 0 ? divideToHundredths(w * r, 1_000_000, rounding) : null;
+  if (h !== null) return h / 100;
   return roundTo(dec(weight).times(capped).div(100), 2, rounding);
 }
 
@@ -42,21 +41,25 @@ export type Verdict = "exact" | "convention" | "display" | "mismatch";
 
 /**
  * Judges a stated 2-decimal rate against the rate computed from `executed` and `budget`: `exact` under the
- * profile's convention, `convention` under the other one, `display` when the 2-decimal amounts could hide the
- * difference, else `mismatch`.
+ * profile's convention, `convention` under the other one, `display` when amounts within ±0.005 of the shown ones
+ * (2-decimal amounts may hide that much) give the stated rate under truncation or rounding, else `mismatch`.
  */
 export function judgeRate(stated: number, rate: Rate, executed: number, budget: number, rounding: Rounding): Verdict {
-  const s = Math.round(stated * 100);
-  if (s === Math.round(rateBy(rate, rounding) * 100)) return "exact";
-  if (s === Math.round(rateBy(rate, rounding === "trunc" ? "round" : "trunc") * 100)) return "convention";
-  // Amounts shown to 2 decimals may hide up to ±0.005 each.
+  const s = hundredths(stated);
+  if (s === hundredths(rateBy(rate, rounding))) return "exact";
+  if (s === hundredths(rateBy(rate, rounding === "trunc" ? "round" : "trunc"))) return "convention";
   if (toCents(executed) !== null && toCents(budget) !== null && budget > 0.005) {
+    // The exact rates those amounts allow fill [lo, hi]. Truncation shows s for rates in [s, s + 0.01), rounding for
+    // [s − 0.005, s + 0.005): the stated figure is possible when [s − 0.005, s + 0.01) meets [lo, hi].
     const lo = dec(Math.max(executed - 0.005, 0)).times(100).div(dec(budget).plus(0.005));
     const hi = dec(executed).plus(0.005).times(100).div(dec(budget).minus(0.005));
-    const low = lo.round(2, Big.roundDown).times(100).toNumber();
-    const high = hi.round(2, Big.roundUp).times(100).toNumber();
-    if (s >= low && s <= high) return "display";
+    const shown = dec(s).div(100);
+    if (lo.lt(shown.plus(0.01)) && hi.gte(shown.minus(0.005))) return "display";
   }
   return "mismatch";
 }
 
+/** Whether a stated figure is the exact one rounded up (Excel's ROUNDUP), a slip neither convention makes. */
+export function isRoundedUp(stated: number, exact: Big | null): boolean {
+  return exact !== null && hundredths(stated) === hundredths(roundUp2(exact));
+}

@@ -1,12 +1,15 @@
 /**
  * The one grammar for 年度指标值 and 实际完成值:
- *   value    := [operator] number [unit]  |  band  |  qualitative text
+ *   value    := [operator] number [unit]  |  band  |  time  |  qualitative text
  *   operator := ≥ | > | ≤ | < | =   (also >=, <=, ＞, ＝, ≧, ⩾, 不低于, 不超过 …)
  *   number   := digits with optional thousands separators and decimals (full-width digits accepted)
- *   unit     := "(" text ")" in ASCII or full-width brackets, or bare text (`%`, `次`, `元/人`)
+ *   unit     := "(" text ")" in ASCII or full-width brackets, or bare text (`%`, `次`, `元/人`); one spelling per
+ *               unit (`百分比` and `％` are `%`, `㎡` is `平方米`; `百分点` stays its own unit)
+ *   time     := `9月底前`, `年底前`, `2023年12月31日前`, `2023-09-30`, `及时`, `按时完成` … (grammar in time.ts)
  * Text that starts like a number but does not finish like one is unparseable; other text with CJK is qualitative.
  */
 import { toHalfWidth } from "../text/normalize";
+import { parseTime } from "./time";
 import type { Band, Operator, ParsedValue } from "./types";
 
 const WORD_OPERATORS: ReadonlyArray<[string, Operator]> = [
@@ -43,6 +46,11 @@ const SYMBOL_OPERATORS: ReadonlyArray<[string, Operator]> = [
   ["<", "<"],
   ["==", "="],
   ["=", "="],
+  // Small-form and look-alike signs of PDF copies and some provinces' templates (云南: `﹦100`, `═100`).
+  ["﹦", "="],
+  ["═", "="],
+  ["﹥", ">"],
+  ["﹤", "<"],
 ];
 
 /** No figure on a form comes near 10^15 (万元 or 元); beyond it doubles lose cents and sums overflow. */
@@ -58,6 +66,8 @@ const SUFFIX_OPERATORS: ReadonlyArray<[string, Operator]> = [
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+/;
 const CJK = /[\u3400-\u9fff]/;
+/** After the number: 年 / 月 / 日 and more Chinese text than a unit (`月份完成宣传片制作`). */
+const PROSE_AFTER_DATE = /^[年月日号].*[\u3400-\u9fff]{2}/;
 const BARE_UNIT = /^(?:[%‰]|[a-zA-Z\u3400-\u9fff/·²³]+)$/;
 
 const BANDS: ReadonlyArray<[RegExp, Band]> = [
@@ -101,11 +111,30 @@ function readOperator(t: string): [Operator | null, string] {
   return [null, t];
 }
 
+/**
+ * Other spellings of a unit, as real forms write them, to the one the engine compares. `百分点` (a difference of
+ * two rates) is not `%` and stays as written.
+ */
+const UNIT_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ["百分比", "%"],
+  ["百分率", "%"],
+  ["个百分点", "百分点"],
+  ["㎡", "平方米"],
+  ["m²", "平方米"],
+  ["m2", "平方米"],
+  ["平米", "平方米"],
+  ["平方", "平方米"],
+  ["m³", "立方米"],
+  ["m3", "立方米"],
+  ["km", "公里"],
+  ["千米", "公里"],
+]);
+
 function readUnit(rest: string): string | null | undefined {
   if (rest === "") return null;
   const bracketed = /^\(([^()]+)\)$/.exec(rest);
   const unit = bracketed ? bracketed[1] : rest;
-  return BARE_UNIT.test(unit) ? unit : undefined;
+  return BARE_UNIT.test(unit) || UNIT_SPELLINGS.has(unit) ? unit : undefined;
 }
 
 /**
@@ -138,6 +167,8 @@ function parseAny(input: string | number | boolean | null | undefined): ParsedVa
   if (t === "") return { kind: "empty" };
   const band = bandOf(t);
   if (band) return { kind: "band", band };
+  const time = parseTime(t);
+  if (time) return time;
 
   const [prefixOp, afterOp] = readOperator(t);
   const num = NUMBER.exec(afterOp);
@@ -153,6 +184,8 @@ function parseAny(input: string | number | boolean | null | undefined): ParsedVa
     }
     const unit = readUnit(rest);
     if (unit !== undefined && Math.abs(value) < MAX_FIGURE) return { kind: "quantity", op, value, unit: normaliseUnit(unit) };
+    // `6月份完成宣传片制作；9月份完成文本`: prose that starts with a date, not a mistyped number.
+    if (prefixOp === null && PROSE_AFTER_DATE.test(rest)) return { kind: "qualitative", text: raw.trim() };
     return { kind: "unparseable", text: raw };
   }
   // Started with an operator or a digit but did not finish as a number: a typo, not a qualitative target.
@@ -162,11 +195,12 @@ function parseAny(input: string | number | boolean | null | undefined): ParsedVa
   return { kind: "unparseable", text: raw };
 }
 
-/** One spelling per unit, so that `％` and `%`, `(个)` and `个` compare equal. */
+/** One spelling per unit, so that `％`, `百分比` and `%`, `(个)` and `个` compare equal. */
 export function normaliseUnit(unit: string | null): string | null {
   if (unit === null) return null;
   const u = unit.trim();
-  return u === "" ? null : u;
+  if (u === "") return null;
+  return UNIT_SPELLINGS.get(u) ?? (u === "％" ? "%" : u);
 }
 
 /** Money units, in 万元 per unit. */
@@ -174,8 +208,19 @@ export const MONEY_UNITS: Readonly<Record<string, number>> = { 元: 0.0001, 万�
 
 /** Units that count things: a reverse target (`≤4个`) on them is suspicious. */
 export const COUNT_UNITS = new Set([
-  "个", "次", "项", "人", "人次", "家", "户", "场", "期", "件", "台", "套", "篇", "批", "所", "名", "份", "本", "座", "处", "条", "辆", "场次", "个数",
+  "个", "次", "项", "人", "人次", "家", "户", "户次", "场", "期", "件", "台", "套", "篇", "批", "批次", "所", "名", "份", "本",
+  "座", "处", "条", "辆", "场次", "个数", "栋", "间", "株", "棵", "头", "只", "册", "块", "张", "幅", "部", "班", "轮", "支",
+  "队", "门", "节", "课时", "人日", "家次", "单", "宗",
 ]);
+
+/** A unit that counts things: `个`, `人次`, `万人次`, or a count per period (`次/年`). */
+export function isCountUnit(unit: string | null): boolean {
+  if (unit === null) return false;
+  if (COUNT_UNITS.has(unit)) return true;
+  if (unit.length > 1 && unit[0] === "万" && COUNT_UNITS.has(unit.slice(1))) return true;
+  const slash = unit.indexOf("/");
+  return slash > 0 && COUNT_UNITS.has(unit.slice(0, slash)) && /^(?:年|半年|季|季度|月|周|天|日)$/.test(unit.slice(slash + 1));
+}
 
 /** How a parsed value is written back in the form's own style: `≥90.00(%)`. */
 export function formatQuantity(op: Operator | null, value: number, unit: string | null): string {

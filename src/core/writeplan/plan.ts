@@ -4,9 +4,10 @@
  */
 import { type CellRef, type CellValue, isBlank, qualified } from "../grid";
 import type { NumberField, TextField } from "../form/model";
-import { dec } from "../rounding";
+import { dec } from "../number";
 import { isPercentFormat, showsDigits } from "../form/cells";
-import { hasNote, type ScoredForm } from "../scoring/form";
+import { hasNote, type ScoredForm, sheetTotal } from "../scoring/form";
+import { gradeFor } from "../scoring/profiles";
 import { rateBy } from "../scoring/rate";
 import { draftIndicatorNote, draftRateNote, safeText } from "./notes";
 
@@ -48,7 +49,9 @@ export function planWrites(scored: ScoredForm, options: PlanOptions = {}): Plann
     if (numberFormat) write.numberFormat = numberFormat;
     out.push(write);
   };
-  const number = (field: NumberField, kind: WriteKind, value: number | null) => add(field.ref, kind, field.raw, value, formatFor(field, "0.00"));
+  const number = (field: NumberField, kind: WriteKind, value: number | null) => {
+    if (!field.absent) add(field.ref, kind, field.raw, value, formatFor(field, "0.00"));
+  };
   const text = (field: TextField, kind: WriteKind, value: string | null, raw: CellValue) => add(field.ref, kind, raw, value);
 
   const { form } = scored;
@@ -58,13 +61,16 @@ export function planWrites(scored: ScoredForm, options: PlanOptions = {}): Plann
     const idle = rate === null && row.budget.value === 0 && row.executed.value === 0 && row !== scored.totalRow;
     if (rate === null && !idle) return;
     const value = rate ? rateBy(rate, scored.profile.rateRounding) : 0;
+    if (row.rate.absent) return;
     if (row.rate.percentFormat) add(row.rate.ref, "rate", row.rate.raw, dec(value).div(100).toNumber(), formatFor(row.rate, "0.00%"));
     else number(row.rate, "rate", value);
   });
   if (scored.totalRow) number(scored.totalRow.score, "fundingScore", scored.fundingScore);
   for (const s of scored.indicators) number(s.indicator.score, "score", s.computed);
-  if (form.total) number(form.total.score, "total", scored.total);
-  if (form.grade) text(form.grade, "grade", scored.grade, form.grade.text);
+  // The 总分 and 等级 the sheet's own scores give once this plan is written, so the filled form passes its own check.
+  const total = form.total?.score.value ?? sheetTotal(scored)?.total ?? null;
+  if (form.total) number(form.total.score, "total", total);
+  if (form.grade) text(form.grade, "grade", total === null ? null : gradeFor(total, scored.profile), form.grade.text);
 
   const noteCells = new Set<string>();
   for (const s of scored.indicators) {

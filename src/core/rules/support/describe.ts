@@ -1,7 +1,7 @@
 /** Small helpers the rule modules share for wording and classification. */
 import type { Indicator } from "../../form/model";
 
-export { fmt2 } from "../../rounding";
+export { fmt2 } from "../../number";
 
 /** `「特保队员工作完成率」`, or the indicator's position when it has no name. */
 export function nameOf(indicator: Indicator): string {

@@ -51,3 +51,18 @@ export function fmt2(x: number | Big): string {
   if (c !== null) return centsText(c);
   return dec(x).round(2, Big.roundHalfUp).toFixed(2);
 }
+
+/** A figure as the form shows it, in hundredths (98.24 → 9824): the unit of every 2-decimal comparison. */
+export function hundredths(x: number): number {
+  return Math.round(x * 100);
+}
+
+/** Whether two figures show the same to 2 decimals. */
+export function same2(a: number, b: number): boolean {
+  return hundredths(a) === hundredths(b);
+}
+
+/** x rounded up (away from zero) to 2 decimals, as Excel's ROUNDUP(x, 2): a figure some forms print by mistake. */
+export function roundUp2(x: number | Big): number {
+  return dec(x).round(2, Big.roundUp).toNumber();
+}

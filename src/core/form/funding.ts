@@ -1,0 +1,98 @@
+/** The funding table (项目资金): its header row, its columns by meaning, and each row's amounts and rate. */
+import { type GridReader, isBlank } from "../grid";
+import { FUNDING_HEADER_COLUMNS } from "../synonyms";
+import { labelKey } from "../text/normalize";
+import { fundingRowKind, type LabelId } from "../vocabulary";
+import { type Block, findInRow, firstRow, hitsInRow } from "./block";
+import { absentNumber, cellText, readNumber } from "./cells";
+import { type ColumnMap, headerBottom, mapColumns } from "./columns";
+import type { FundingRow, NumberField } from "./model";
+
+const FUNDING_COLUMNS: ReadonlySet<string> = new Set(["budgetInitial", "budgetFull", "executed", "rate", "weight", "score"]);
+const HEADER_IDS: ReadonlySet<string> = new Set(FUNDING_HEADER_COLUMNS);
+
+/** Labels that end the funding rows. */
+const FUNDING_ENDS = new Set<LabelId>(["goals", "goalExpected", "goalActual", "level1", "level3", "performance", "end"]);
+
+/** The funding table's header: the first row holding two of 年初预算数 / 全年预算数 / 全年执行数 / 执行率. */
+export function findFundingHeader(block: Block, fromRow = block.top): number | undefined {
+  return firstRow(block, fromRow, (r) => {
+    let n = 0;
+    for (const h of hitsInRow(block, r)) if (HEADER_IDS.has(h.id)) n++;
+    return n >= 2;
+  });
+}
+
+export interface FundingTable {
+  rows: FundingRow[];
+  columns: ColumnMap;
+  /** The weight a header states (`得分(20分*执行率)`, `预算执行情况(10分)`), when the table has no weight cell. */
+  headerWeight: number | null;
+  amountUnit: "万元" | "元" | null;
+}
+
+export function readFunding(reader: GridReader, block: Block, headerRow: number): FundingTable {
+  const sheet = reader.grid.sheet;
+  const columns = mapColumns(reader, block, headerRow, FUNDING_COLUMNS);
+  const amountCols = [columns.budgetInitial, columns.budgetFull, columns.executed].filter((h) => h !== undefined).map((h) => h.col);
+  const firstAmount = Math.min(...amountCols, columns.rate?.col ?? Infinity);
+  let headerWeight = columns.score?.decoration.weight ?? columns.rate?.decoration.weight ?? null;
+  let amountUnit: "万元" | "元" | null = null;
+  for (const h of [...hitsInRow(block, headerRow), ...hitsInRow(block, headerRow - 1)]) {
+    amountUnit ??= h.decoration.amountUnit;
+    if (h.id === "funding") headerWeight ??= h.decoration.weight;
+  }
+  const rows: FundingRow[] = [];
+  const missing = -1;
+  const at = (id: keyof ColumnMap) => columns[id]?.col ?? missing;
+  for (let r = headerBottom(block, headerRow, FUNDING_COLUMNS) + 1; r <= block.bottom && rows.length < 12; r++) {
+    if (findInRow(block, r, (h) => FUNDING_ENDS.has(h.id))) break;
+    const label = rowLabel(reader, block, r, firstAmount);
+    const kind = label ? fundingRowKind(labelKey(label)) : "unknown";
+    const num = (col: number, asRate = false): NumberField =>
+      col === missing ? absentNumber(sheet, r, firstAmount) : readNumber(reader, sheet, r, col, asRate);
+    const row: FundingRow = {
+      kind,
+      label: label ?? "",
+      row: r,
+      initial: num(at("budgetInitial")),
+      // A template with only 年初预算数 (some 部门整体 forms) divides by it: it is the only budget the form states.
+      budget: num(columns.budgetFull ? at("budgetFull") : at("budgetInitial")),
+      executed: num(at("executed")),
+      weight: num(at("weight")),
+      rate: num(at("rate"), true),
+      score: num(at("score")),
+    };
+    const empty = [row.initial, row.budget, row.executed].every((f) => f.raw === null || isBlank(f.raw));
+    if (kind === "unknown" && empty) break;
+    settleRate(row, columns.rate?.decoration.ratio ?? false);
+    rows.push(row);
+  }
+  return { rows, columns, headerWeight, amountUnit };
+}
+
+/** The row's label: the nearest text left of its first amount (the funding label's own merged cell excepted). */
+function rowLabel(reader: GridReader, block: Block, r: number, firstAmount: number): string | null {
+  for (let k = firstAmount - 1; k >= reader.left; k--) {
+    if (reader.isMergedAway(r, k)) continue;
+    const t = cellText(reader, r, k);
+    if (t !== null && !findInRow(block, r, (h) => h.col === k && h.id === "funding")) return t;
+  }
+  return null;
+}
+
+/**
+ * Decides whether a bare rate is a fraction: under a `(B/A)` header it is (`1` is 100 %) unless the amounts say it
+ * is in percent points; elsewhere it is in percent points unless the amounts say it is a fraction (`0.9824`).
+ * Never by magnitude alone.
+ */
+function settleRate(row: FundingRow, ratioHeader: boolean): void {
+  const { rate, budget, executed } = row;
+  if (rate.value === null || rate.percentFormat) return;
+  const exact = budget.value && executed.value !== null ? (executed.value / budget.value) * 100 : null;
+  const near = (x: number) => exact !== null && Math.abs(x - exact) < 0.02;
+  const asFraction = ratioHeader ? !(near(rate.value) && !near(rate.value * 100)) : near(rate.value * 100) && !near(rate.value) && rate.value !== 0;
+  if (!asFraction) return;
+  rate.value = Math.round(rate.value * 1e6) / 1e4;
+  rate.percentFormat = true;
+}
