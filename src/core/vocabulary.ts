@@ -30,6 +30,7 @@ export type LabelId = keyof typeof LABELS;
 /** Funding row labels → row kind. Matched by prefix after removing `其中`. */
 export const FUNDING_ROWS: ReadonlyArray<[string, FundingRowKind]> = [
   ["年度资金总额", "total"],
+  ["年度财政资金总额", "total"],
   ["资金总额", "total"],
   ["总额", "total"],
   ["合计", "total"],
@@ -45,6 +46,8 @@ export const FUNDING_ROWS: ReadonlyArray<[string, FundingRowKind]> = [
   ["财政专户管理资金", "other"],
   ["社会资金", "other"],
   ["自有资金", "other"],
+  ["基本支出", "other"],
+  ["项目支出", "other"],
 ];
 
 export type FundingRowKind = "total" | "current" | "carryover" | "other" | "unknown";
@@ -63,6 +66,12 @@ export function fundingRowKind(key: string): FundingRowKind {
   const k = key.replace(/^其中[:：]?/, "");
   for (const [prefix, kind] of FUNDING_ROWS) if (k.startsWith(prefix)) return kind;
   return "unknown";
+}
+
+/** A weight a label states in its decoration (`产出指标(60分)`, `项目管理（25分）`), or null. */
+export function statedWeight(text: string | null): number | null {
+  const m = text === null ? null : /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$/.exec(text);
+  return m ? Number(m[1]) : null;
 }
 
 /** Level-1 indicator names, by the key their text starts with. */

@@ -87,7 +87,7 @@ describe("scoring a time target", () => {
     ["及时", "及时"],
     ["及时", "按时完成"],
   ])("%s → %s: the actual restates the target, full score", (target, actual) => {
-    expect(score(target, actual)).toEqual({ kind: "same", value: 10 });
+    expect(score(target, actual)).toEqual({ kind: "same", value: 10, low: 10 });
   });
 
   test.each([

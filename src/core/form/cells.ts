@@ -52,7 +52,8 @@ export function readNumber(reader: GridReader, sheet: string, row: number, col: 
     const s = NOT_APPLICABLE.has(raw as string) ? (raw as string) : toHalfWidth(String(raw)).replace(/[\s,]/g, "");
     if (NOT_APPLICABLE.has(s)) notApplicable = true;
     else {
-      const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)$/.exec(s);
+      // `99.55分`: a score written with its unit.
+      const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(%?)分?$/.exec(s);
       const n = m && (m[2] !== "%" || asRate) ? Number(m[1]) : NaN;
       if (inRange(n)) value = n;
       else unreadable = true;
@@ -88,7 +89,10 @@ export function readText(reader: GridReader, sheet: string, row: number, col: nu
 export function readValue(reader: GridReader, sheet: string, row: number, col: number): ValueField {
   const raw = reader.value(row, col);
   const text = cellText(reader, row, col);
+  // `—` in a target or actual means "not applicable" (Ningxia's 项目决策 rows): nothing to parse or score.
   const parsed =
-    typeof raw === "number" && !isPercentFormat(reader.format(row, col)) ? parseValue(raw) : parseValue(text);
+    typeof raw === "number" && !isPercentFormat(reader.format(row, col))
+      ? parseValue(raw)
+      : parseValue(text !== null && NOT_APPLICABLE.has(text) ? null : text);
   return { text, ref: { sheet, row, col }, parsed };
 }

@@ -45,7 +45,8 @@ export function readIndicators(reader: GridReader, block: Block, headerRow: numb
   const out: Indicator[] = [];
   let level1: TextField | null = null;
   let level2: TextField | null = null;
-  const cellsOfRow = [nameCol, c.target, c.actual, c.weight, c.score].filter((k): k is number => k !== undefined);
+  const valueCols = [c.target, c.actual, c.weight, c.score].filter((k): k is number => k !== undefined);
+  const cellsOfRow = [nameCol, ...valueCols];
   // Merged level cells hold their text only in the top cell: carry it down.
   const carried = (r: number, k: number | undefined, previous: TextField | null): TextField => {
     if (k === undefined) return { text: null, ref: { sheet, row: r, col: nameCol } };
@@ -58,6 +59,7 @@ export function readIndicators(reader: GridReader, block: Block, headerRow: numb
   for (let r = headerBottom(block, headerRow, INDICATOR_COLUMNS) + 1; r <= last; r++) {
     if (findInRow(block, r, (h) => ENDS.has(h.id))) break;
     if (cellsOfRow.every((k) => isBlank(reader.value(r, k)))) continue;
+    if (isPlaceholder(reader, r, nameCol, valueCols)) continue;
     level1 = carried(r, c.level1, level1);
     level2 = carried(r, c.level2, level2);
     const unit = c.measureUnit === undefined ? null : cellText(reader, r, c.measureUnit);
@@ -76,6 +78,14 @@ export function readIndicators(reader: GridReader, block: Block, headerRow: numb
     });
   }
   return { indicators: out, columns };
+}
+
+/** The template's own filler rows (`指标2:`, `……`), left in published forms with nothing beside them. */
+const PLACEHOLDER = /^(?:指标\d+[:：]?|[.…。·]+|\d+)$/;
+
+function isPlaceholder(reader: GridReader, row: number, nameCol: number, valueCols: readonly number[]): boolean {
+  const name = cellText(reader, row, nameCol);
+  return name !== null && PLACEHOLDER.test(name.replace(/\s/g, "")) && valueCols.every((k) => isBlank(reader.value(row, k)));
 }
 
 /** A value column the template lacks. */

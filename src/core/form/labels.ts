@@ -1,6 +1,6 @@
 /** One pass over a grid that finds every label cell the reader anchors on. */
 import type { GridReader } from "../grid";
-import { firstVisibleCode, labelKey } from "../text/normalize";
+import { firstVisibleCode, labelKey, TRADITIONAL } from "../text/normalize";
 import { LABELS, type LabelId } from "../vocabulary";
 import { type Decoration, headerMeaning, isTitle } from "./headers";
 
@@ -30,6 +30,9 @@ for (const s of [..."(0123456789", ...Object.values(LABELS).flat()]) {
   STARTS[c] = 1;
   if (c >= 0x21 && c <= 0x7e) STARTS[c + 0xfee0] = 1; // its full-width form
 }
+
+// A label may be written in Traditional script (項目名稱).
+for (const [traditional, simplified] of TRADITIONAL) if (STARTS[simplified.charCodeAt(0)] === 1) STARTS[traditional.charCodeAt(0)] = 1;
 
 /**
  * Whether a cell's text can be a label or a title (a table look-up; white space before the text is looked past).

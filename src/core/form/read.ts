@@ -97,10 +97,19 @@ function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
   const goals = readGoals(reader, block, indicatorHeader ?? block.bottom + 1);
   let total: Form["total"] = null;
   if (totalHit && table?.columns.score) {
+    const row = totalHit.row;
     const weightCol = table.columns.weight?.col;
+    // The 得分 column's cell, or the merged cell over it (Hubei merges the 总分 value into one cell beside its label).
+    let score = reader.owner(row, table.columns.score.col);
+    if (isBlank(reader.value(score.row, score.col))) {
+      const beside = valueColumnRightOf(totalHit);
+      if (beside !== null && beside !== weightCol) score = { row, col: beside };
+    }
+    const weightCell = weightCol === undefined ? null : reader.owner(row, weightCol);
+    const shared = weightCell !== null && weightCell.row === score.row && weightCell.col === score.col;
     total = {
-      weight: weightCol === undefined ? null : readNumber(reader, sheet, totalHit.row, weightCol),
-      score: readNumber(reader, sheet, totalHit.row, table.columns.score.col),
+      weight: weightCell === null || shared ? null : readNumber(reader, sheet, weightCell.row, weightCell.col),
+      score: readNumber(reader, sheet, score.row, score.col),
     };
   }
   // Some templates state the total in the header block (`自评得分 | 92.5`) instead of a 总分 row.

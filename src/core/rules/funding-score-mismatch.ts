@@ -1,6 +1,23 @@
+import type { FundingRow } from "../form/model";
 import { fmt2, hundredths } from "../number";
-import { fundingScoreOf, judgeRate } from "../scoring/rate";
+import type { ScoredForm } from "../scoring/form";
+import { fundingScoreOf, judgeRate, rateBy } from "../scoring/rate";
 import { docsUrl, type Rule } from "./types";
+
+/** The 得分 a row's figures allow: from either rate convention, and from a stated rate the amounts allow. */
+function acceptable(scored: ScoredForm, i: number, weight: number): Set<number> {
+  const row = scored.form.funding[i];
+  const rate = scored.rowRates[i]!;
+  const amounts = scored.rowAmounts[i]!;
+  const rates = [rate.truncated, rate.rounded];
+  const statedRate = row.rate.value;
+  if (statedRate !== null && judgeRate(statedRate, rate, amounts.executed, amounts.budget, scored.profile.rateRounding) !== "mismatch") {
+    rates.push(statedRate);
+  }
+  const out = new Set<number>();
+  for (const r of rates) for (const mode of ["trunc", "round"] as const) out.add(hundredths(fundingScoreOf(r, weight, mode)));
+  return out;
+}
 
 const rule: Rule = {
   meta: {
@@ -8,30 +25,26 @@ const rule: Rule = {
     severity: "error",
     description: "执行率得分与执行率不符",
     messages: {
-      default: "执行率得分应为 {expected}（分值 {weight} × 执行率 {rate}% ，上限为分值），表内为 {actual}",
+      default: "{label}执行率得分应为 {expected}（分值 {weight} × 执行率 {rate}% ，上限为分值），表内为 {actual}",
     },
     docs: docsUrl("funding-score-mismatch"),
   },
-  check({ scored, report }) {
-    const row = scored.totalRow;
-    const stated = row?.score.value ?? null;
-    const amounts = scored.rowAmounts[row ? scored.form.funding.indexOf(row) : -1];
-    if (!row || stated === null || scored.rate === null || scored.rateValue === null || !amounts) return;
-    const w = scored.fundingWeight;
-    // Accept the score from either rate convention, and from a stated rate the amounts allow.
-    const rates = [scored.rate.truncated, scored.rate.rounded];
-    const statedRate = row.rate.value;
-    if (statedRate !== null && judgeRate(statedRate, scored.rate, amounts.executed, amounts.budget, scored.profile.rateRounding) !== "mismatch") {
-      rates.push(statedRate);
-    }
-    const acceptable = new Set<number>();
-    for (const r of rates) for (const mode of ["trunc", "round"] as const) acceptable.add(hundredths(fundingScoreOf(r, w, mode)));
-    if (acceptable.has(hundredths(stated))) return;
-    report({
-      ref: row.score.ref,
-      data: { expected: fmt2(scored.fundingScore!), weight: fmt2(w), rate: fmt2(scored.rateValue), actual: fmt2(stated) },
-      expected: scored.fundingScore,
-      actual: stated,
+  check({ scored, form, report }) {
+    form.funding.forEach((row: FundingRow, i) => {
+      const stated = row.score.value;
+      const rate = scored.rowRates[i];
+      // The total row's weight may come from a header or the profile; a sub-row is checked only where it states one.
+      const weight = row === scored.totalRow ? scored.fundingWeight : row.weight.value;
+      if (stated === null || rate === null || weight === null || scored.rowAmounts[i] === null) return;
+      if (acceptable(scored, i, weight).has(hundredths(stated))) return;
+      const rateValue = row === scored.totalRow ? scored.rateValue! : rateBy(rate, scored.profile.rateRounding);
+      const expected = row === scored.totalRow ? scored.fundingScore! : fundingScoreOf(rateValue, weight, scored.profile.scoreRounding);
+      report({
+        ref: row.score.ref,
+        data: { label: row === scored.totalRow ? "" : `${row.label}：`, expected: fmt2(expected), weight: fmt2(weight), rate: fmt2(rateValue), actual: fmt2(stated) },
+        expected,
+        actual: stated,
+      });
     });
   },
 };

@@ -1,6 +1,6 @@
 /** Scores a whole form: 执行率, 执行率得分, each indicator, 总分 and 评分等级. */
 import type { Form, FundingRow, Indicator } from "../form/model";
-import { hundredths, roundTo, sum } from "../number";
+import { fmt2, hundredths, roundTo, sum } from "../number";
 import type { Grade } from "../vocabulary";
 import { acceptsScore, type IndicatorScore, scoreIndicator } from "./indicator";
 import { gradeFor, type Profile } from "./profiles";
@@ -73,8 +73,20 @@ export function hasNote(indicator: Indicator): boolean {
   return t !== "" && t !== "无" && t !== "/" && t !== "-";
 }
 
-function scoreOne(indicator: Indicator, profile: Profile): ScoredIndicator {
-  const score = scoreIndicator(indicator.target.parsed, indicator.actual.parsed, indicator.weight.value, profile);
+const RATE_INDICATOR = /^(?:预算|资金|预算资金)?执行率$/;
+
+/** Under a profile that scores 预算执行率 as an indicator: w × 执行率, to 2 decimals. */
+function rateIndicatorScore(indicator: Indicator, rate: number | null, profile: Profile): IndicatorScore | null {
+  const w = indicator.weight.value;
+  if (!profile.rateIndicator || rate === null || w === null || !RATE_INDICATOR.test(indicator.name.text?.replace(/\s/g, "") ?? "")) return null;
+  const value = fundingScoreOf(rate, w, profile.scoreRounding);
+  return { kind: "formula", value, exact: value, explain: `${fmt2(w)} × 执行率 ${fmt2(rate)}%`, met: value >= w, equalExceeded: false };
+}
+
+function scoreOne(indicator: Indicator, profile: Profile, rate: number | null): ScoredIndicator {
+  const score =
+    rateIndicatorScore(indicator, rate, profile) ??
+    scoreIndicator(indicator.target.parsed, indicator.actual.parsed, indicator.weight.value, profile);
   const stated = indicator.score.value;
   const agrees = stated === null || acceptsScore(score, stated);
   let computed: number | null;
@@ -125,7 +137,7 @@ export function scoreForm(form: Form, profile: Profile): ScoredForm {
   const fundingWeight = fundingScored ? (totalRow?.weight.value ?? form.fundingWeight ?? profile.fundingWeight) : 0;
   const fundingScore =
     rateValue !== null ? fundingScoreOf(rateValue, fundingWeight, profile.scoreRounding) : fundingScored ? (totalRow?.score.value ?? null) : 0;
-  const indicators = form.indicators.map((i) => scoreOne(i, profile));
+  const indicators = form.indicators.map((i) => scoreOne(i, profile, rateValue));
   let total: number | null = null;
   if (fundingScore !== null && indicators.every((i) => i.counted !== null)) {
     total = roundTo(sum([fundingScore, ...indicators.map((i) => i.counted!)]), 2, "round");

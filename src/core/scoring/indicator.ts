@@ -10,8 +10,11 @@ export type IndicatorScore =
   | { kind: "formula"; value: number; exact: number; explain: string; met: boolean; equalExceeded: boolean }
   /** Qualitative result band: any score in [low, high) of w is right; `proposal` fills an empty cell. */
   | { kind: "band"; band: Band; low: number; high: number; highInclusive: boolean; proposal: number }
-  /** A qualitative target restated as the actual (`及时` → `及时`): met. */
-  | { kind: "same"; value: number }
+  /**
+   * A qualitative target restated as the actual (`改善办学条件` → `改善办学条件`): met, so any score in the achieved band
+   * [low, value] is right (Ningxia forms judge 13 of 15); `及时` → `及时` leaves no such room (low = value).
+   */
+  | { kind: "same"; value: number; low: number }
   | { kind: "none"; reason: string };
 
 const BAND_NAMES: Record<Band, string> = {
@@ -46,7 +49,9 @@ export function scoreIndicator(target: ParsedValue, actual: ParsedValue, weight:
   if (target.kind === "time") return timeScore(target, actual, w);
   if (target.kind === "qualitative" && actual.kind === "qualitative") {
     const same = target.text.replace(/\s/g, "") === actual.text.replace(/\s/g, "");
-    return same ? { kind: "same", value: w } : { kind: "none", reason: "实际完成值为文字，无法按公式计分" };
+    if (!same) return { kind: "none", reason: "实际完成值为文字，无法按公式计分" };
+    const [lo] = profile.bands.achieved;
+    return { kind: "same", value: w, low: timesFraction(w, lo) ?? roundTo(dec(w).times(lo), 2, "round") };
   }
   if (target.kind !== "quantity" || actual.kind !== "quantity") {
     return { kind: "none", reason: "年度指标值或实际完成值不是数值" };
@@ -62,7 +67,7 @@ export function scoreIndicator(target: ParsedValue, actual: ParsedValue, weight:
 function timeScore(target: Extract<ParsedValue, { kind: "time" }>, actual: ParsedValue, w: number): IndicatorScore {
   const met = meetsTimeTarget(target, actual);
   // `及时` → `及时` / `按时完成`: the actual restates the target.
-  if (met === true && target.at === null) return { kind: "same", value: w };
+  if (met === true && target.at === null) return { kind: "same", value: w, low: w };
   if (met === true) return full(w, false, "在时限内完成，得满分");
   if (met === false) {
     const a = timeOf(actual);
@@ -116,7 +121,7 @@ export function acceptsScore(score: IndicatorScore, stated: number): boolean {
     case "band":
       return s >= hundredths(score.low) && (score.highInclusive ? s <= hundredths(score.high) : s < hundredths(score.high));
     case "same":
-      return s === hundredths(score.value);
+      return s >= hundredths(score.low) && s <= hundredths(score.value);
     case "none":
       return true;
   }

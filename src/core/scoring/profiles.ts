@@ -3,7 +3,7 @@ import type { Rounding } from "../number";
 import type { Band } from "../value/types";
 import type { Grade } from "../vocabulary";
 
-export type ProfileId = "default" | "mof2020" | "hubei" | "sichuan";
+export type ProfileId = "default" | "mof2020" | "hubei" | "sichuan" | "ningxia";
 
 export interface Profile {
   id: ProfileId;
@@ -29,6 +29,11 @@ export interface Profile {
   adjustmentNoteRequired: boolean;
   /** B ≥ factor × A flags a target as probably set too low. */
   overAchievementFactor: number;
+  /**
+   * An indicator row named 预算执行率 is scored w × 执行率 (partial marks) from the funding table, which then scores
+   * nothing itself (Ningxia: 预算执行率 worth 10 under 项目管理).
+   */
+  rateIndicator: boolean;
   /** Lower bounds of the grades, best first. */
   grades: ReadonlyArray<readonly [number, Grade]>;
 }
@@ -53,6 +58,7 @@ const base: Profile = {
   rateNoteRequired: false,
   adjustmentNoteRequired: false,
   overAchievementFactor: 1.2,
+  rateIndicator: false,
   grades: GRADES,
 };
 
@@ -66,6 +72,12 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     fundingWeight: 20,
     bands: { achieved: [0.8, 1], partial: [0.5, 0.8], failed: [0, 0.5] },
     bandProposal: { achieved: 1, partial: 0.65, failed: 0.4 },
+  },
+  ningxia: {
+    ...base,
+    id: "ningxia",
+    label: "宁夏（预算执行率为指标，按执行率计分）",
+    rateIndicator: true,
   },
   sichuan: {
     ...base,

@@ -8,7 +8,7 @@
  *   time     := `9月底前`, `年底前`, `2023年12月31日前`, `2023-09-30`, `及时`, `按时完成` … (grammar in time.ts)
  * Text that starts like a number but does not finish like one is unparseable; other text with CJK is qualitative.
  */
-import { toHalfWidth } from "../text/normalize";
+import { toHalfWidth, toSimplified } from "../text/normalize";
 import { parseTime } from "./time";
 import type { Band, Operator, ParsedValue } from "./types";
 
@@ -80,7 +80,7 @@ const BANDS: ReadonlyArray<[RegExp, Band]> = [
 const NEEDS_CLEANING = /[\s\u00a0\u200b（）]/;
 
 function clean(s: string): string {
-  const h = toHalfWidth(s);
+  const h = toSimplified(toHalfWidth(s));
   if (!NEEDS_CLEANING.test(h)) return h;
   return h
     .replace(/[\s\u00a0\u200b]+/g, "")
