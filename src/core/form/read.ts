@@ -120,7 +120,7 @@ function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
     if (stated && col !== null) total = { weight: null, score: readNumber(reader, sheet, stated.row, col) };
   }
   const gradeHit = first(block, "grade", totalHit?.row ?? block.top);
-  const grade = rightOf(gradeHit);
+  const grade = rightOf(gradeHit) ?? gradeBeside(reader, sheet, total);
 
   const lastHit = block.hits.reduce((m, h) => Math.max(m, h.row), block.top);
   const bottom = Math.max(lastHit, indicators.at(-1)?.row ?? 0, grade?.ref.row ?? 0);
@@ -150,6 +150,20 @@ function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
     total,
     grade,
   };
+}
+
+const GRADE_WORD = /^(?:优|良|中|差|优秀|良好|中等|较差|合格|不合格)$/;
+
+/** A grade printed unlabelled right of the stated total (Yunnan: `总分 | 100 | 96 | 优`). */
+function gradeBeside(reader: GridReader, sheet: string, total: Form["total"]): TextField | null {
+  if (!total) return null;
+  const { row, col } = total.score.ref;
+  for (let c = col + 1; c <= reader.right && c <= col + 2; c++) {
+    if (reader.isMergedAway(row, c)) continue;
+    const t = readText(reader, sheet, row, c);
+    if (t.text !== null) return GRADE_WORD.test(t.text.replace(/\s/g, "")) ? t : null;
+  }
+  return null;
 }
 
 /** A `自评得分` / `得分` label above the tables with a number beside it: the form's stated total. */

@@ -1,4 +1,5 @@
 import type { NumberField, ValueField } from "../form/model";
+import { formatQuantity } from "../value/parse";
 import { nameOf } from "./support/describe";
 import { docsUrl, type Rule } from "./types";
 
@@ -19,6 +20,7 @@ const rule: Rule = {
     messages: {
       default: "{name}{what}“{text}”无法识别，应写作如 ≥90.00(%)、≤27.40(万元)、=12(次) 或文字指标",
       number: "{what}“{text}”不是数字",
+      actualRange: "{name}实际完成值“{text}”带有比较符号，应填写实际达到的数值（如 {bare}）",
     },
     docs: docsUrl("value-unparseable"),
   },
@@ -36,6 +38,12 @@ const rule: Rule = {
       };
       value("年度指标值", i.target);
       value("实际完成值", i.actual);
+      // An actual that restates the target's range (`≥266米`) says what was aimed at, not what was done.
+      const a = i.actual.parsed;
+      if (a.kind === "quantity" && a.op !== null && a.op !== "=") {
+        const text = i.actual.text ?? "";
+        report({ messageId: "actualRange", severity: "warning", ref: i.actual.ref, data: { name: nameOf(i), text, bare: formatQuantity(null, a.value, a.unit) }, actual: text });
+      }
       // Names are built only for the rare cell that needs one.
       if (i.weight.unreadable) number(`${nameOf(i)}分值`, i.weight);
       if (i.score.unreadable) number(`${nameOf(i)}得分`, i.score);
