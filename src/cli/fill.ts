@@ -1,11 +1,15 @@
 /** `selfeval fill`: the core's write plan for every form, carried out on a copy of the workbook. */
 import { promises as fs } from "fs";
 import path from "path";
-import { analyzeGrid, type CellValue, planWrites, type PlannedWrite, type ProfileId, type WriteKind } from "../core";
-import { applyWrites, formatNumber, workbookToGrids } from "../xlsx";
+import zlib from "zlib";
+import { type CellValue, planWrites, type PlannedWrite, type ProfileId, type WriteKind } from "../core";
+import { formatNumber, patchWorkbook } from "../xlsx";
+import { analyzeWorkbook } from "./analyze";
 import { FileError, UsageError } from "./errors";
-import { type Limits, loadWorkbook } from "./load";
+import { inflateNode } from "./inflate";
+import { asFileError, type Limits, loadWorkbook } from "./load";
 import type { Overwrite } from "./options";
+import { safe } from "./format/safe";
 import { columns } from "./format/width";
 
 export interface FillOptions {
@@ -54,35 +58,34 @@ async function checkOutput(input: string, output: string, force: boolean): Promi
 
 export async function runFill(input: string, output: string, options: FillOptions): Promise<FillResult> {
   await checkOutput(input, output, options.force);
-  const wb = await loadWorkbook(input, options.limits);
+  const { bytes, workbook } = await loadWorkbook(input, options.limits);
+  const analysis = await analyzeWorkbook(workbook, { profile: options.profile });
   const planned: PlannedWrite[] = [];
-  let forms = 0;
-  const warnings: string[] = [];
-  for (const grid of workbookToGrids(wb)) {
-    const analysis = analyzeGrid(grid, { profile: options.profile });
-    if (analysis.error) warnings.push(analysis.error);
-    for (const f of analysis.forms) {
-      forms++;
-      const consent = new Set(options.overwrite.cells);
-      for (const x of f.findings) if (x.cell && options.overwrite.rules.has(x.rule)) consent.add(x.cell);
-      planned.push(...planWrites(f.scored, { overwrite: consent }));
+  for (const f of analysis.forms) {
+    const consent = new Set(options.overwrite.cells);
+    for (const x of f.findings) if (x.cell && options.overwrite.rules.has(x.rule)) consent.add(x.cell);
+    planned.push(...planWrites(f.scored, { overwrite: consent }));
+  }
+  // Nothing to write: the copy is the input's bytes. Otherwise only the written cells' parts change (src/xlsx/patch).
+  let out: Uint8Array = bytes;
+  if (planned.length > 0) {
+    try {
+      const writes = planned.map((w) => ({ sheet: w.ref.sheet, row: w.ref.row, col: w.ref.col, value: w.value, numberFormat: w.numberFormat }));
+      out = (await patchWorkbook(workbook, writes, { inflate: inflateNode, deflate: (d) => zlib.deflateRawSync(d), crc32: (d) => zlib.crc32(d) })).bytes;
+    } catch (e) {
+      throw asFileError(e);
     }
   }
-  // The plan already keeps a cell's own number format where it shows the number (core writeplan).
-  applyWrites(
-    wb,
-    planned.map((w) => ({ sheet: w.ref.sheet, row: w.ref.row, col: w.ref.col, value: w.value, numberFormat: w.numberFormat })),
-  );
   // Written beside the target and renamed: an interrupted run never leaves a half-written output.
   const tmp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
+    await fs.writeFile(tmp, out, { flag: "wx" });
     await fs.rename(tmp, output);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw new UsageError(`无法写入 ${output}：${(e as { code?: string }).code ?? (e as Error).message}`);
   }
-  return { forms, written: planned.map((write) => ({ write, format: write.numberFormat ?? null })), warnings };
+  return { forms: analysis.forms.length, written: planned.map((write) => ({ write, format: write.numberFormat ?? null })), warnings: analysis.sheetErrors };
 }
 
 const KIND: Record<WriteKind, string> = { rate: "执行率", fundingScore: "执行率得分", score: "得分", total: "总分", grade: "评分等级", note: "偏差说明" };
@@ -90,7 +93,7 @@ const KIND: Record<WriteKind, string> = { rate: "执行率", fundingScore: "执�
 function shown(v: CellValue | string, format: string | null): string {
   if (v === null || (typeof v === "string" && v.trim() === "")) return "（空）";
   if (typeof v === "number") return formatNumber(v, format);
-  return String(v).replace(/\s*\n\s*/g, " ");
+  return safe(String(v));
 }
 
 export function formatFill(result: FillResult, output: string): string {

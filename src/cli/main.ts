@@ -1,15 +1,15 @@
 /** The `selfeval` command line: argument parsing and printing only; the work is in check.ts / fill.ts and src/core. */
 import { readFileSync } from "fs";
+import os from "os";
 import path from "path";
 import { Command, CommanderError, Option } from "commander";
-import { SingleBar } from "cli-progress";
-import { exitCodeOf, type Progress, runCheck } from "./check";
+import type { Progress } from "./check";
 import { FileError, oneLine, UsageError } from "./errors";
-import { formatFill, runFill } from "./fill";
-import { formatCsv } from "./format/csv";
-import { formatTable } from "./format/table";
-import { DEFAULT_MAX_MB, limitsFor } from "./load";
-import { parseMaxSize, parseOverwrite, parseProfile, parseRules } from "./options";
+
+import { DEFAULT_MAX_MB } from "./defaults";
+
+// The engine, the reader and the formats are loaded by the command that needs them, so `selfeval --version` and
+// `--help` load commander alone (issue 9: under 0.15 s).
 
 export interface Io {
   stdout(s: string): void;
@@ -27,9 +27,10 @@ const processIo = (): Io => ({
 /** More files than this earn a progress bar. */
 const PROGRESS_MIN_FILES = 4;
 
-function progressBar(io: Io): Progress | undefined {
+async function progressBar(io: Io): Promise<Progress | undefined> {
   if (!io.stderrIsTTY) return undefined;
-  let bar: SingleBar | null = null;
+  const { SingleBar } = await import("cli-progress");
+  let bar: InstanceType<typeof SingleBar> | null = null;
   return {
     start(total) {
       if (total < PROGRESS_MIN_FILES) return;
@@ -47,25 +48,47 @@ interface CheckFlags {
   format?: string;
   rule?: string[];
   maxSize: string;
+  jobs?: string;
+}
+
+const FORMATS = ["table", "json", "ndjson", "csv"];
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs 应为 1 到 256 之间的整数，收到“${value}”`);
+  return n;
 }
 
 async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number> {
+  const { parseMaxSize, parseProfile, parseRules } = await import("./options");
   // --rule is variadic, so `--rule a=off book.xlsx` hands it the path too: items without `=` are paths.
   const ruleItems = (flags.rule ?? []).filter((s) => s.includes("="));
   const inputs = [...paths, ...(flags.rule ?? []).filter((s) => !s.includes("="))];
   if (flags.json && flags.format && flags.format !== "json") throw new UsageError("--json 与 --format 不能同时指定不同的格式");
   const format = flags.json ? "json" : (flags.format ?? "table");
-  if (!["table", "json", "csv"].includes(format)) throw new UsageError(`未知的输出格式“${format}”，可选：table、json、csv`);
+  if (!FORMATS.includes(format)) throw new UsageError(`未知的输出格式“${format}”，可选：${FORMATS.join("、")}`);
+  const { limitsFor } = await import("./load");
   const options = { profile: parseProfile(flags.profile), rules: parseRules(ruleItems), limits: limitsFor(parseMaxSize(flags.maxSize)) };
+  const jobs = parseJobs(flags.jobs);
   if (inputs.length === 0) throw new UsageError("请指定要检查的 .xlsx 文件或文件夹");
 
-  const report = await runCheck(inputs, options, progressBar(io));
-  if (format === "json") io.stdout(JSON.stringify(report, null, 2) + "\n");
-  else if (format === "csv") io.stdout(formatCsv(report));
-  else io.stdout(formatTable(report));
-  // The table shows unreadable files itself; JSON and CSV keep stdout machine-readable, so they go to stderr too.
-  if (format !== "table") for (const f of report.files) if (f.error) io.stderr(`selfeval: ${f.file}: ${f.error.message}\n`);
-  return exitCodeOf(report);
+  const { runCheck, Tally } = await import("./check");
+  const tally = new Tally();
+  const write = (s: string) => io.stdout(s);
+  let sink;
+  if (format === "json") sink = (await import("./format/json")).jsonSink(write, options.profile);
+  else if (format === "ndjson") sink = (await import("./format/json")).ndjsonSink(write, () => tally, options.profile);
+  else if (format === "csv") sink = (await import("./format/csv")).csvSink(write);
+  else sink = (await import("./format/table")).tableSink(write, () => tally, options.profile);
+  // The table shows unreadable files itself; the other formats keep stdout machine-readable, so they go to stderr too.
+  const onFile = sink.file;
+  sink.file = (r) => {
+    onFile(r);
+    if (format !== "table" && r.error) io.stderr(`selfeval: ${r.file}: ${r.error.message}\n`);
+  };
+  await runCheck(inputs, options, sink, { jobs, progress: await progressBar(io), tally });
+  return tally.exitCode();
 }
 
 interface FillFlags {
@@ -77,6 +100,9 @@ interface FillFlags {
 }
 
 async function fill(input: string | undefined, flags: FillFlags, io: Io): Promise<number> {
+  const { parseMaxSize, parseOverwrite, parseProfile } = await import("./options");
+  const { limitsFor } = await import("./load");
+  const { formatFill, runFill } = await import("./fill");
   const items = [...(flags.overwrite ?? [])];
   // --overwrite is variadic: `fill --overwrite a in.xlsx -o out` hands it the input too.
   if (input === undefined && items.length > 0 && /\.xls[xm]?$/i.test(items[items.length - 1])) input = items.pop();
@@ -129,9 +155,10 @@ function program(io: Io, done: (code: number) => void): Command {
     .addOption(profile)
     .option("--json", "输出 JSON（同 --format json）")
     // Checked in check() so that a wrong value gets the zh-CN usage message (exit 2).
-    .option("--format <format>", "输出格式：table（默认）、json 或 csv")
+    .option("--format <format>", "输出格式：table（默认）、json、ndjson（每个文件一行 JSON，最后一行为汇总）或 csv")
     .option("--rule <id=level...>", "调整规则级别：规则=off|info|warning|error，可重复")
     .addOption(maxSize)
+    .option("--jobs <n>", "并行检查的线程数（默认：CPU 核数）")
     .action(async (paths: string[], flags: CheckFlags) => done(await check(paths, flags, io)));
 
   p.command("fill")

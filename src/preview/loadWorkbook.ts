@@ -1,15 +1,13 @@
 /**
- * .xlsx bytes to grids in the browser. ExcelJS is large (~900 KB minified), so it is loaded on demand as its own
- * chunk: only the preview page ever fetches it, and the task pane renders before it arrives.
+ * .xlsx bytes to grids in the browser, through the same streaming reader as the CLI (src/xlsx/read), inflating with
+ * the browser's own DecompressionStream: the preview bundle carries no zip or workbook library.
  */
 import type { Grid } from "../core/grid";
-import { withFastMerges, workbookToGrids } from "../xlsx";
+import { readGrids } from "../xlsx";
 
+/** Whole sheets (the preview renders them), under the CLI's default bounds. */
 export async function gridsFromXlsx(data: ArrayBuffer): Promise<Grid[]> {
-  const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
-  const wb = new ExcelJS.Workbook();
-  await withFastMerges(wb, () => wb.xlsx.load(data));
-  return workbookToGrids(wb);
+  return readGrids(new Uint8Array(data));
 }
 
 /** The sample bundled with the preview (examples/sample.xlsx, copied next to preview.html by webpack). */

@@ -1,6 +1,6 @@
 /**
- * The WorkbookPort of the browser preview: the workbook is a list of grids in memory (loaded with ExcelJS by the
- * preview page, or built by a test). It follows the Office adapter's contract: a write refuses, writing nothing,
+ * The WorkbookPort of the browser preview: the workbook is a list of grids in memory (read by src/xlsx's
+ * streaming reader on the preview page, or built by a test). It follows the Office adapter's contract: a write refuses, writing nothing,
  * when a target changed since the read, when a non-empty cell lacks consent, or when its sheet is protected; a
  * revert restores value, formula and format exactly. Views subscribe to repaint after writes, reverts and selects.
  */

@@ -18,7 +18,7 @@ const CASES: Array<[HostileKind, string, RegExp, string[]?]> = [
   ["docx", "not-xlsx", /不是 Excel 工作簿（缺少 xl\/workbook\.xml/],
   ["hugeDimension", "sheet-too-large", /声明的范围为 A1:XFD1048576，超出 1000 万个单元格的上限/],
   ["farCells", "sheet-too-large", /“表1”的已用范围为 1048576 行 × 16384 列/],
-  ["zipBomb", "unpacked-too-large", /解压后超过 4\.0 MB 上限/, ["--max-size", "1"]],
+  ["zipBomb", "unpacked-too-large", /解压后超过 32\.0 MB 上限（可能是压缩炸弹）/, ["--max-size", "1"]],
 ];
 
 test.each(CASES)("%s → error %s, exit 2, one line", async (kind, code, message, extra = []) => {
@@ -29,6 +29,19 @@ test.each(CASES)("%s → error %s, exit 2, one line", async (kind, code, message
   expect(run.report.files[0].error!.message).not.toContain("\n");
   expectCleanStderr(run.stderr);
   expect(run.stderr).toBe(`selfeval: ${file}: ${run.report.files[0].error!.message}\n`);
+});
+
+test("a bomb in a part no reader needs (an image) is never inflated: checked, and filled with the part copied as it is", async () => {
+  const file = await writeHostile(dir, "zipBombInImage");
+  const run = await checkJson([file, "--max-size", "1"]);
+  expect(run.code).toBe(0);
+  expect(run.report.files[0].forms).toHaveLength(1);
+  const out = path.join(dir, "bomb-image-filled.xlsx");
+  const filled = await runCli(["fill", file, "-o", out, "--max-size", "1"]);
+  expect(filled.code).toBe(0);
+  // The image's compressed bytes are copied, never inflated: the output is as small as the input.
+  const [a, b] = await Promise.all([fs.stat(file), fs.stat(out)]);
+  expect(Math.abs(a.size - b.size)).toBeLessThan(4096);
 });
 
 test("a 50 MB file is refused by its size before it is read (sparse: no disk used)", async () => {
@@ -98,7 +111,8 @@ test("in bounded memory: every hostile file in one run under a 256 MB heap", asy
   await fs.mkdir(all);
   for (const [kind] of CASES) await writeHostile(all, kind);
   await writeSparse(all, "big.xlsx", 50);
-  const run = await runCli(["check", all, "--json"], { env: { NODE_OPTIONS: "--max-old-space-size=256" } });
+  // --max-size 1: the zip bomb is refused at 32 MB inflated (under the default 20 MB it is a legitimate 40 MB sheet).
+  const run = await runCli(["check", all, "--json", "--max-size", "1"], { env: { NODE_OPTIONS: "--max-old-space-size=256" } });
   expect(run.code).toBe(2);
   const report = JSON.parse(run.stdout) as { files: Array<{ error: { code: string } | null }> };
   expect(report.files).toHaveLength(CASES.length + 1);

@@ -53,10 +53,28 @@ export const HOSTILE = {
     const entries = unzip(Buffer.from(await wb.xlsx.writeBuffer()));
     return zip(entries.map((e) => ({ ...e, data: Buffer.from(e.data.toString("utf8").replace(/<dimension ref="[^"]*"\/>/, "")) })));
   },
-  /** 16 MB of zeros packed into ~16 KB, with headers that claim 1000 bytes (check it with --max-size 1). */
+  /**
+   * A sheet part of 40 MB of valid XML (empty rows) packed into ~40 KB, with headers that claim 1000 bytes: past the
+   * 32 MB the reader inflates for `--max-size 1`. (Check it with --max-size 1.)
+   */
   zipBomb: async () =>
+    zip(
+      unzip(await seedBuffer()).map((e) =>
+        e.name === "xl/worksheets/sheet1.xml" ? { name: e.name, data: bombSheet(40 * 2 ** 20), declaredSize: 1000 } : e,
+      ),
+    ),
+  /** 16 MB of zeros in an image, claiming 1000 bytes: a part no reader inflates (fill copies it compressed). */
+  zipBombInImage: async () =>
     zip([...unzip(await seedBuffer()), { name: "xl/media/image1.png", data: Buffer.alloc(16 * 2 ** 20), declaredSize: 1000 }]),
 } as const;
+
+/** A worksheet of `bytes` of `<row/>`: well-formed, so only the inflation cap can stop it. */
+function bombSheet(bytes: number): Buffer {
+  const head = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const tail = "</sheetData></worksheet>";
+  const body = Buffer.alloc(bytes - (bytes % 6), "<row/>");
+  return Buffer.concat([Buffer.from(head), body, Buffer.from(tail)]);
+}
 
 export type HostileKind = keyof typeof HOSTILE;
 

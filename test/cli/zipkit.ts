@@ -1,4 +1,4 @@
-/** A minimal ZIP reader and writer for building hostile .xlsx files in tests (independent of src/cli/zip.ts). */
+/** A minimal ZIP reader and writer for building hostile .xlsx files in tests (independent of src/xlsx/zip.ts). */
 import zlib from "zlib";
 
 export interface ZipEntry {

@@ -1,5 +1,5 @@
-/** `--format csv`: one row per finding (RFC 4180 quoting, LF line ends, UTF-8 without BOM). */
-import type { CheckReport } from "../check";
+/** `--format csv`: one row per finding (RFC 4180 quoting, LF line ends, UTF-8 without BOM), written as files come. */
+import type { FileReport, ReportSink } from "../check";
 
 const CSV_COLUMNS = ["file", "sheet", "project", "rule", "severity", "cell", "message"] as const;
 
@@ -10,14 +10,15 @@ function csvField(value: string | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function formatCsv(report: CheckReport): string {
-  const rows: string[] = [CSV_COLUMNS.join(",")];
-  for (const f of report.files) {
-    for (const form of f.forms) {
-      for (const x of form.findings) {
-        rows.push([f.file, form.sheet, form.project, x.rule, x.severity, x.cell, x.message].map(csvField).join(","));
-      }
-    }
+export function csvRows(f: FileReport): string {
+  let out = "";
+  for (const form of f.forms) {
+    for (const x of form.findings) out += [f.file, form.sheet, form.project, x.rule, x.severity, x.cell, x.message].map(csvField).join(",") + "\n";
   }
-  return rows.join("\n") + "\n";
+  return out;
+}
+
+export function csvSink(write: (s: string) => void): ReportSink {
+  write(CSV_COLUMNS.join(",") + "\n");
+  return { file: (r) => write(csvRows(r)), end() {} };
 }

@@ -67,10 +67,13 @@ export function planWrites(scored: ScoredForm, options: PlanOptions = {}): Plann
   });
   if (scored.totalRow) number(scored.totalRow.score, "fundingScore", scored.fundingScore);
   for (const s of scored.indicators) number(s.indicator.score, "score", s.computed);
-  // The 总分 and 等级 the sheet's own scores give once this plan is written, so the filled form passes its own check.
-  const total = form.total?.score.value ?? sheetTotal(scored)?.total ?? null;
-  if (form.total) number(form.total.score, "total", total);
-  if (form.grade) text(form.grade, "grade", total === null ? null : gradeFor(total, scored.profile), form.grade.text);
+  // The 总分 the sheet's own scores give once this plan is written, and the 等级 of the 总分 the sheet will show, so a
+  // filled form passes its own check of both.
+  const own = sheetTotal(scored)?.total ?? null;
+  if (form.total) number(form.total.score, "total", own);
+  const totalWritten = form.total !== null && (isBlank(form.total.score.raw) || consent.has(qualified(form.total.score.ref)));
+  const shown = totalWritten ? own : (form.total?.score.value ?? own);
+  if (form.grade) text(form.grade, "grade", shown === null ? null : gradeFor(shown, scored.profile), form.grade.text);
 
   const noteCells = new Set<string>();
   for (const s of scored.indicators) {

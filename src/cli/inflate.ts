@@ -1,0 +1,48 @@
+/** The reader's inflater in Node: node:zlib (native; 3× fflate's pure-JS inflate here, see the README's notes). */
+import zlib from "zlib";
+import type { Inflate } from "../xlsx";
+
+/** Output inflated in one synchronous call; a part that inflates to more is streamed instead. */
+const SYNC_OUTPUT = 8 * 2 ** 20;
+
+const tooLarge = () => Object.assign(new Error("inflated past the cap"), { code: "ERR_BUFFER_TOO_LARGE" });
+
+export const inflateNode: Inflate = async (data, maxBytes, onChunk) => {
+  // Small parts (nearly all of them) in one call: no stream, no event-loop hops.
+  try {
+    const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(maxBytes, SYNC_OUTPUT)) });
+    onChunk(out);
+    return;
+  } catch (e) {
+    if ((e as { code?: string }).code !== "ERR_BUFFER_TOO_LARGE" || maxBytes <= SYNC_OUTPUT) throw e;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const z = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+    let n = 0;
+    let done = false;
+    const fail = (e: unknown) => {
+      if (done) return;
+      done = true;
+      z.destroy();
+      reject(e);
+    };
+    z.on("data", (chunk: Buffer) => {
+      if (done) return;
+      n += chunk.length;
+      if (n > maxBytes) return fail(tooLarge());
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        fail(e);
+      }
+    });
+    z.on("error", fail);
+    z.on("end", () => {
+      if (!done) {
+        done = true;
+        resolve();
+      }
+    });
+    z.end(data);
+  });
+};
