@@ -126,6 +126,20 @@ describe("a rule that throws", () => {
     expect(runRules(scoredSeed(0), { boom: "off" }, [boom])).toEqual([]);
   });
 
+  test("an unknown message id is the rule's bug: a crash finding, not a silent default message", () => {
+    const typo: Rule = {
+      meta: { ...boom.meta, id: "typo", messages: { default: "默认", rate: "执行率" } },
+      check({ form, report }) {
+        report({ messageId: "rate", ref: form.project!.ref });
+        report({ messageId: "rat", ref: form.project!.ref });
+      },
+    };
+    expect(runRules(scoredSeed(0), {}, [typo]).map((f) => [f.severity, f.cell, f.message])).toEqual([
+      ["error", null, "规则 typo 未能完成检查（未知的消息 rat），请检查表格结构。"],
+      ["warning", "表1!B3", "执行率"],
+    ]);
+  });
+
   test("a crash is always an error, whatever the rule's configured severity", () => {
     expect(runRules(scoredSeed(0), { boom: "info" }, [boom]).map((f) => f.severity)).toEqual(["error"]);
   });

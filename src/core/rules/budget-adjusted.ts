@@ -1,8 +1,8 @@
 import { fmt2 } from "../number";
 import { budgetAdjustments } from "../scoring/form";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "budget-adjusted",
     severity: "info",
@@ -25,5 +25,5 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 export default rule;

@@ -2,7 +2,7 @@ import type { Indicator } from "../form/model";
 import { dec, fmt2 } from "../number";
 import { MONEY_UNITS } from "../value/parse";
 import { isCostIndicator, nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
 /** The money unit of a cost indicator's actual: its own, or the target's when the actual is a bare number (`90`). */
 function moneyUnit(i: Indicator): string | null {
@@ -13,7 +13,7 @@ function moneyUnit(i: Indicator): string | null {
   return unit !== null && unit in MONEY_UNITS ? unit : null;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "cost-vs-execution",
     severity: "warning",
@@ -45,5 +45,5 @@ const rule: Rule = {
       actual: a.value,
     });
   },
-};
+});
 export default rule;

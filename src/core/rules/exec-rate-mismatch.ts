@@ -1,10 +1,10 @@
 import { fmt2, percentOf } from "../number";
 import { isRoundedUp, judgeRate, rateBy } from "../scoring/rate";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
 const CONVENTION = { trunc: "截位两位", round: "四舍五入两位" } as const;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "exec-rate-mismatch",
     severity: "error",
@@ -45,5 +45,5 @@ const rule: Rule = {
       });
     });
   },
-};
+});
 export default rule;

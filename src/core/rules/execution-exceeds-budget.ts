@@ -1,7 +1,7 @@
 import { fmt2, hundredths } from "../number";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "execution-exceeds-budget",
     severity: "warning",
@@ -22,5 +22,5 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 export default rule;

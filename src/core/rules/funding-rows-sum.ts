@@ -1,6 +1,6 @@
 import type { FundingRow } from "../form/model";
 import { fmt2, hundredths, sum } from "../number";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
 const COLUMNS = [
   ["initial", "年初预算数"],
@@ -8,7 +8,7 @@ const COLUMNS = [
   ["executed", "全年执行数"],
 ] as const;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "funding-rows-sum",
     severity: "error",
@@ -31,5 +31,5 @@ const rule: Rule = {
       report({ ref: total[key].ref, data: { column, parts: fmt2(partsSum), actual: fmt2(stated) }, expected: partsSum, actual: stated });
     }
   },
-};
+});
 export default rule;

@@ -2,7 +2,7 @@ import type { FundingRow } from "../form/model";
 import { fmt2, hundredths } from "../number";
 import type { ScoredForm } from "../scoring/form";
 import { fundingScoreOf, judgeRate, rateBy } from "../scoring/rate";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
 /** The 得分 a row's figures allow: from either rate convention, and from a stated rate the amounts allow. */
 function acceptable(scored: ScoredForm, i: number, weight: number): Set<number> {
@@ -19,7 +19,7 @@ function acceptable(scored: ScoredForm, i: number, weight: number): Set<number> 
   return out;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "funding-score-mismatch",
     severity: "error",
@@ -47,5 +47,5 @@ const rule: Rule = {
       });
     });
   },
-};
+});
 export default rule;

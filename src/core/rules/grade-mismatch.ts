@@ -1,11 +1,11 @@
 import { fmt2 } from "../number";
 import { gradeFor } from "../scoring/profiles";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
 /** Forms print the grade short or long. */
 const LONG_FORMS: Record<string, string> = { 优: "优秀", 良: "良好", 中: "中等", 差: "较差" };
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "grade-mismatch",
     severity: "error",
@@ -21,5 +21,5 @@ const rule: Rule = {
     if (stated === expected || LONG_FORMS[expected] === stated) return;
     report({ ref: form.grade.ref, data: { total: fmt2(total), expected, actual: stated }, expected, actual: stated });
   },
-};
+});
 export default rule;

@@ -2,9 +2,9 @@ import { fmt2 } from "../number";
 import { hasNote } from "../scoring/form";
 import { bandName } from "../scoring/indicator";
 import { nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "indicator-score-mismatch",
     severity: "error",
@@ -43,5 +43,5 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 export default rule;

@@ -2,9 +2,9 @@ import { fmt2 } from "../number";
 import { budgetAdjustments, hasNote } from "../scoring/form";
 import { draftIndicatorNote, draftRateNote } from "../writeplan/notes";
 import { nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "missing-deviation-note",
     severity: "error",
@@ -43,5 +43,5 @@ const rule: Rule = {
     const adjusted = budgetAdjustments(scored)[0];
     if (adjusted && profile.adjustmentNoteRequired && !anyNote) report({ messageId: "adjusted", ref: adjusted.row.budget.ref });
   },
-};
+});
 export default rule;

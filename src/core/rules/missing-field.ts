@@ -1,8 +1,11 @@
-import type { CellRef } from "../grid";
+import { type CellRef, isBlank } from "../grid";
+import { computedCells } from "../writeplan/computed";
 import { nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const COMPUTED_NAMES = { fundingScore: "执行率得分", total: "总分", grade: "评分等级" } as const;
+
+const rule = defineRule({
   meta: {
     id: "missing-field",
     severity: "error",
@@ -20,11 +23,6 @@ const rule: Rule = {
     const blank = (what: string, ref: CellRef | null | undefined, text: string | number | null | undefined) => {
       if (ref && (text === null || text === undefined)) report({ ref, data: { what: what.replace("{name}", () => current) } });
     };
-    const computed = (what: string, ref: CellRef | null | undefined, value: number | string | null | undefined, raw: unknown) => {
-      if (ref && (value === null || value === undefined) && (raw === null || raw === undefined || raw === "")) {
-        report({ messageId: "computed", severity: "info", ref, data: { what: what.replace("{name}", () => current) } });
-      }
-    };
     const top: CellRef = { sheet: form.sheet, row: form.range.top, col: form.range.left };
     if (!form.project) report({ messageId: "section", ref: top, data: { what: "项目名称" } });
     blank("项目名称", form.project?.ref, form.project?.text);
@@ -34,8 +32,6 @@ const rule: Rule = {
     if (!row) report({ messageId: "section", ref: top, data: { what: "项目资金（年度资金总额）" } });
     else {
       blank("全年执行数", row.executed.ref, row.executed.unreadable ? 0 : row.executed.value);
-      if (!row.rate.absent) computed("执行率", row.rate.ref, row.rate.value, row.rate.raw);
-      if (!row.score.absent) computed("执行率得分", row.score.ref, row.score.value, row.score.raw);
     }
     if (form.indicators.length === 0) report({ messageId: "section", ref: top, data: { what: "绩效指标" } });
     for (const i of form.indicators) {
@@ -46,15 +42,20 @@ const rule: Rule = {
       blank("{name}年度指标值", i.target.ref, i.target.text);
       blank("{name}实际完成值", i.actual.ref, i.actual.text);
       if (!i.weight.absent) blank("{name}分值", i.weight.ref, i.weight.unreadable ? 0 : i.weight.value);
-      if (!i.score.absent) computed("{name}得分", i.score.ref, i.score.value, i.score.raw);
     }
     if (form.indicators.length > 0 && !form.total) report({ messageId: "section", ref: top, data: { what: "总分行" } });
-    computed("总分", form.total?.score.ref, form.total?.score.value, form.total?.score.raw);
-    if (form.total) {
-      // Most templates have no 评分等级 row (the ministry's 2020 annex among them): its absence is only worth a note.
-      if (!form.grade) report({ messageId: "section", severity: "info", ref: form.total.score.ref, data: { what: "评分等级" } });
-      else computed("评分等级", form.grade.ref, form.grade.text, null);
+    // Most templates have no 评分等级 row (the ministry's 2020 annex among them): its absence is only worth a note.
+    if (form.total && !form.grade) report({ messageId: "section", severity: "info", ref: form.total.score.ref, data: { what: "评分等级" } });
+    // The computed cells a fill can write (the write plan's own list).
+    for (const c of computedCells(scored)) {
+      if (!isBlank(c.raw)) continue;
+      const row = c.kind === "rate" ? form.funding.find((r) => r.rate.ref === c.ref) : undefined;
+      const what =
+        c.kind === "rate" ? `${row && row !== scored.totalRow ? row.label : ""}执行率`
+        : c.kind === "score" ? `${nameOf(form.indicators[c.indicator!])}得分`
+        : COMPUTED_NAMES[c.kind];
+      report({ messageId: "computed", severity: "info", ref: c.ref, data: { what } });
     }
   },
-};
+});
 export default rule;

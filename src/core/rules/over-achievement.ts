@@ -1,7 +1,7 @@
 import { toCents } from "../number";
 import { dec, fmt2 } from "../number";
 import { nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
 /** Exactly b < factor × a (in integer cents when the figures allow, as they nearly always do). */
 function below(b: number, a: number, factor: number): boolean {
@@ -10,7 +10,7 @@ function below(b: number, a: number, factor: number): boolean {
   return dec(b).lt(dec(a).times(factor));
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "over-achievement",
     severity: "warning",
@@ -35,5 +35,5 @@ const rule: Rule = {
       });
     }
   },
-};
+});
 export default rule;

@@ -31,8 +31,11 @@ export function runRules(scored: ScoredForm, settings: RuleSettings = {}, rules:
   let rule: Rule = rules[0];
   let severity: Severity = "error";
   const report = (r: Report) => {
-    const { messages, id, description } = rule.meta;
-    const template = messages[r.messageId ?? "default"] ?? messages.default ?? description;
+    const { messages, id } = rule.meta;
+    const messageId = r.messageId ?? "default";
+    const template = Object.prototype.hasOwnProperty.call(messages, messageId) ? messages[messageId] : undefined;
+    // A typo in a message id is a bug in the rule: it becomes the rule's crash finding, never a silent default.
+    if (template === undefined) throw new Error(`未知的消息 ${messageId}`);
     const finding: Finding = {
       rule: id,
       severity: r.severity && RANK[r.severity] < RANK[severity] ? r.severity : severity,

@@ -1,9 +1,9 @@
 import type { NumberField } from "../form/model";
 import { fmt2, hundredths } from "../number";
 import { nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "score-exceeds-weight",
     severity: "error",
@@ -21,5 +21,5 @@ const rule: Rule = {
     for (const i of form.indicators) over(nameOf(i), i.score, i.weight.value);
     over("总分", form.total?.score, form.total?.weight?.value ?? 100);
   },
-};
+});
 export default rule;

@@ -1,9 +1,9 @@
 import { fmt2 } from "../number";
 import { lintTarget } from "../value/lint";
 import { isCostIndicator, nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "target-trivial",
     severity: "warning",
@@ -33,5 +33,5 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 export default rule;

@@ -1,7 +1,7 @@
 import { isCostIndicator, nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "target-vague",
     severity: "warning",
@@ -19,5 +19,5 @@ const rule: Rule = {
       report({ ref: i.target.ref, data: { name: nameOf(i), text: i.target.text ?? "", hint }, actual: i.target.text });
     }
   },
-};
+});
 export default rule;

@@ -1,8 +1,8 @@
 import { fmt2, hundredths } from "../number";
 import { sheetTotal } from "../scoring/form";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "total-mismatch",
     severity: "error",
@@ -25,5 +25,5 @@ const rule: Rule = {
       actual: stated,
     });
   },
-};
+});
 export default rule;

@@ -20,19 +20,21 @@ export interface Finding {
   actual?: number | string | null;
 }
 
-export interface RuleMeta {
+/** A rule's message ids: `default` and the variants it declares. */
+export interface RuleMeta<M extends string = string> {
   /** Stable, public: the CLI, the task pane and users' filters use it. */
   id: string;
   severity: Severity;
   /** One line, zh-CN. */
   description: string;
   /** zh-CN message templates with `{name}` placeholders, ESLint-style. */
-  messages: Record<string, string>;
+  messages: Record<M | "default", string>;
   docs: string;
 }
 
-export interface Report {
-  messageId?: string;
+export interface Report<M extends string = string> {
+  /** One of the rule's own message ids (typed per rule through `defineRule`; an unknown one throws). */
+  messageId?: M | "default";
   ref: CellRef | null;
   data?: Record<string, string | number>;
   expected?: number | string | null;
@@ -41,16 +43,21 @@ export interface Report {
   severity?: Severity;
 }
 
-export interface RuleContext {
+export interface RuleContext<M extends string = string> {
   scored: ScoredForm;
   form: Form;
   profile: Profile;
-  report(r: Report): void;
+  report(r: Report<M>): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+export interface Rule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(ctx: RuleContext<M>): void;
+}
+
+/** Declares a rule with its message ids typed: `report({ messageId })` accepts only the ids its `messages` declare. */
+export function defineRule<M extends string>(rule: Rule<M>): Rule {
+  return rule as Rule;
 }
 
 export function docsUrl(id: string): string {

@@ -1,8 +1,8 @@
 import { timeOf } from "../value/time";
 import { nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "unit-mismatch",
     severity: "warning",
@@ -38,5 +38,5 @@ const rule: Rule = {
       }
     }
   },
-};
+});
 export default rule;

@@ -1,7 +1,7 @@
 import type { NumberField, ValueField } from "../form/model";
 import { formatQuantity } from "../value/parse";
 import { nameOf } from "./support/describe";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
 const FUNDING_COLUMNS = [
   ["initial", "年初预算数"],
@@ -12,7 +12,7 @@ const FUNDING_COLUMNS = [
   ["score", "得分"],
 ] as const;
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "value-unparseable",
     severity: "error",
@@ -51,5 +51,5 @@ const rule: Rule = {
     number("总分", form.total?.score);
     number("总分分值", form.total?.weight);
   },
-};
+});
 export default rule;

@@ -1,7 +1,7 @@
 import { fmt2, hundredths, sum } from "../number";
 import type { Indicator } from "../form/model";
 import { statedWeight } from "../vocabulary";
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
 /** One weight per level-1 cell, as its label states it. */
 function level1Weights(indicators: readonly Indicator[]): (number | null)[] {
@@ -16,7 +16,7 @@ function level1Weights(indicators: readonly Indicator[]): (number | null)[] {
   return out;
 }
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "weights-sum",
     severity: "error",
@@ -47,5 +47,5 @@ const rule: Rule = {
       actual: all,
     });
   },
-};
+});
 export default rule;

@@ -1,6 +1,6 @@
-import { docsUrl, type Rule } from "./types";
+import { defineRule, docsUrl } from "./types";
 
-const rule: Rule = {
+const rule = defineRule({
   meta: {
     id: "zero-budget",
     severity: "error",
@@ -18,5 +18,5 @@ const rule: Rule = {
     if (row.budget.value === 0) report({ ref: row.budget.ref, actual: 0 });
     else if (row.budget.value === null) report({ messageId: "missing", ref: row.budget.ref, actual: null });
   },
-};
+});
 export default rule;

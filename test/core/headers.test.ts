@@ -1,0 +1,129 @@
+/**
+ * Column meaning from the header row: every synonym of synonyms.ts, header decorations, columns in any order, a
+ * column of unknown meaning, two tables side by side, and a property: any permutation of the indicator table's
+ * columns reads the same form.
+ */
+import fc from "fast-check";
+import { analyzeGrid, type CellValue, type Grid, summarize } from "../../src/core";
+import { headerMeaning } from "../../src/core/form/headers";
+import { COLUMN_SYNONYMS } from "../../src/core/synonyms";
+import { labelKey } from "../../src/core/text/normalize";
+
+describe("headerMeaning", () => {
+  const all = Object.entries(COLUMN_SYNONYMS).flatMap(([id, texts]) => texts.map((t) => [t, id] as const));
+
+  test.each(all)("%s → %s", (text, id) => {
+    expect(headerMeaning(labelKey(text))?.id).toBe(id);
+    // Wrapped, padded, full-width or with a trailing colon, it means the same.
+    expect(headerMeaning(labelKey(` ${text.slice(0, 2)}\n${text.slice(2)}：`))?.id).toBe(id);
+  });
+
+  test.each([
+    ["执行率(B/A)", { id: "rate", ratio: true, weight: null, amountUnit: null }],
+    ["执行率（%）", { id: "rate", ratio: false, weight: null, amountUnit: null }],
+    ["得分(20分*执行率)", { id: "score", ratio: false, weight: 20, amountUnit: null }],
+    ["预算数(A)", { id: "budgetFull", ratio: false, weight: null, amountUnit: null }],
+    ["全年实际值(B)", { id: "actual", ratio: false, weight: null, amountUnit: null }],
+    ["项目资金（元）", { id: "funding", ratio: false, weight: null, amountUnit: "元" }],
+    ["预算执行情况(万元)(20分)", { id: "funding", ratio: false, weight: 20, amountUnit: "万元" }],
+    ["指标值(A)", { id: "target", ratio: false, weight: null, amountUnit: null }],
+    ["項目名稱", { id: "project", ratio: false, weight: null, amountUnit: null }],
+  ])("%s", (text, meaning) => {
+    expect(headerMeaning(labelKey(text))).toEqual(meaning);
+  });
+
+  test.each(["年度预算数安排", "指标值设置依据", "上年完成值", "完成率", "佐证资料", "(A)", "得分计算方法", "项目负责人电话"])(
+    "%s is not a column the reader knows",
+    (text) => {
+      const m = headerMeaning(labelKey(text));
+      expect(m === null || !(m.id in COLUMN_SYNONYMS)).toBe(true);
+    },
+  );
+});
+
+/** A Sichuan-style form whose indicator table has the given column order (names from `HEADERS`). */
+const HEADERS: Record<string, string> = {
+  level1: "一级指标",
+  level2: "二级指标",
+  level3: "三级指标",
+  nature: "指标性质",
+  target: "指标值",
+  unit: "度量单位",
+  actual: "完成值",
+  weight: "权重",
+  score: "得分",
+  note: "未完成原因分析",
+};
+const ROWS: Record<string, CellValue>[] = [
+  { level1: "产出指标", level2: "数量指标", level3: "培训人次", nature: "≥", target: 200, unit: "人次", actual: 180, weight: 30, score: 27, note: "天气原因" },
+  { level1: "产出指标", level2: "质量指标", level3: "合格率", nature: "=", target: 100, unit: "%", actual: 100, weight: 30, score: 30, note: null },
+  { level1: "效益指标", level2: "社会效益指标", level3: "群众知晓率", nature: "≥", target: 90, unit: "%", actual: 95, weight: 20, score: 20, note: null },
+  { level1: "满意度指标", level2: "服务对象满意度指标", level3: "满意度", nature: "≥", target: 90, unit: "%", actual: 92, weight: 10, score: 10, note: null },
+];
+
+function sichuanForm(order: readonly string[], extra: { unknownAt?: number } = {}): Grid {
+  const cols = [...order];
+  if (extra.unknownAt !== undefined) cols.splice(extra.unknownAt, 0, "unknown");
+  const width = Math.max(cols.length, 8);
+  const row = (cells: CellValue[]) => [...cells, ...Array(width - cells.length).fill(null)];
+  const values: CellValue[][] = [
+    row(["部门预算项目支出绩效自评表(2023年度)"]),
+    row(["项目名称", "培训经费"]),
+    row(["主管部门", "某某局", "实施单位", "某某中心"]),
+    row(["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"]),
+    row([null, "总额", 50, 50, 49.5, "99.00%", 10, 9.9]),
+    row(["绩效指标(90分)"]),
+    row(cols.map((c) => (c === "unknown" ? "指标值设置依据" : HEADERS[c]))),
+    ...ROWS.map((r) => row(cols.map((c) => (c === "unknown" ? "依据文件" : r[c])))),
+    row(["合计", null, null, null, null, null, null, null]),
+  ];
+  return { sheet: "表1", top: 0, left: 0, values, merges: [] };
+}
+
+const ORDER = ["level1", "level2", "level3", "nature", "target", "unit", "actual", "weight", "score", "note"];
+
+function indicatorsOf(grid: Grid) {
+  const a = analyzeGrid(grid, { profile: "sichuan" });
+  expect(a.forms).toHaveLength(1);
+  const s = summarize(a.forms[0]);
+  return { stated: s.stated, computed: s.computed, indicators: s.indicators.map(({ cells: _cells, ...i }) => i) };
+}
+
+describe("a table read by its headers", () => {
+  const reference = indicatorsOf(sichuanForm(ORDER));
+
+  test("指标性质 + 指标值 + 度量单位 make one target; 完成值 takes the unit; 权重 is the weight", () => {
+    expect(reference.indicators.map((i) => [i.target, i.actual, i.weight, i.statedScore, i.computedScore])).toEqual([
+      ["≥200人次", "180人次", 30, 27, 27],
+      ["=100%", "100%", 30, 30, 30],
+      ["≥90%", "95%", 20, 20, 20],
+      ["≥90%", "92%", 10, 10, 10],
+    ]);
+    expect(reference.stated).toEqual({ rate: 99, fundingScore: 9.9, total: null, grade: null });
+    expect(reference.computed.total).toBe(96.9);
+  });
+
+  test("a column of unknown meaning (指标值设置依据) is ignored, wherever it stands", () => {
+    for (const at of [0, 3, 5, 10]) expect(indicatorsOf(sichuanForm(ORDER, { unknownAt: at }))).toEqual(reference);
+  });
+
+  test("reversed column order reads the same form", () => {
+    expect(indicatorsOf(sichuanForm([...ORDER].reverse()))).toEqual(reference);
+  });
+
+  test("two tables side by side: the second one's columns are not read into the first", () => {
+    const grid = sichuanForm(ORDER);
+    // A second table with the same headers to the right (a copy left beside the form).
+    grid.values = grid.values.map((r, i) => (i >= 6 ? [...r, null, ...r.slice(0, ORDER.length).map((v) => (typeof v === "number" ? v * 2 : v))] : r));
+    expect(indicatorsOf(grid)).toEqual(reference);
+  });
+
+  test("property: any permutation of the indicator table's columns reads the same form", () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(ORDER, { minLength: ORDER.length, maxLength: ORDER.length }), (order) => {
+        expect(indicatorsOf(sichuanForm(order))).toEqual(reference);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
