@@ -58,6 +58,28 @@ describe("write plan", () => {
     );
   });
 
+  test.each([
+    ["seed form 4, 总分 and 等级 blank, the stated 5 of 平均成本 kept (formula 0)", (f: SeedForm) => {
+      (f as { total: unknown }).total = "";
+      f.grade = "";
+    }, 80, "良"],
+    ["every computed cell blank but 平均成本's stated 5", (f: SeedForm) => {
+      const b = blanked(f);
+      b.indicators[0][6] = 5;
+      Object.assign(f, b);
+    }, 80, "良"],
+  ] as const)("a filled form passes its own check of 总分 and 等级: %s", (_name, edit, total, grade) => {
+    const f = seedForm(3);
+    edit(f);
+    const { placed, writes } = plan(f);
+    for (const w of writes) setCell(placed.grid, w.ref.row, w.ref.col, w.value);
+    expect(writes.find((w) => w.kind === "total")?.value).toBe(total);
+    expect(writes.find((w) => w.kind === "grade")?.value).toBe(grade);
+    const rules = analyzeGrid(placed.grid).forms[0].findings.map((x) => x.rule);
+    expect(rules).not.toContain("total-mismatch");
+    expect(rules).not.toContain("grade-mismatch");
+  });
+
   test("a complete form plans nothing", () => {
     for (const seed of SEED_FORMS) expect(plan(seed).writes).toEqual([]);
   });
