@@ -2,7 +2,7 @@
  * The workbook port: everything the task pane needs from a workbook, as plain data. Excel (src/office) and the
  * browser preview (src/preview) each implement it; the task pane receives one as a prop and never calls `Excel.`.
  */
-import type { Grid } from "./grid";
+import type { CellRef, Grid } from "./grid";
 import type { ProfileId } from "./scoring/profiles";
 import type { PlannedWrite } from "./writeplan";
 
@@ -10,7 +10,10 @@ export type ReadScope = "active" | "all";
 
 /** What a cell held before we wrote it, so that a revert restores it exactly. */
 export interface CellSnapshot {
+  /** `Sheet!A1`, for messages and for matching a finding's cell. */
   cell: string;
+  /** The same cell as a position, so a revert never parses `cell` back (sheet names may hold `!` and quotes). */
+  ref: CellRef;
   value: string | number | boolean | null;
   /** The formula (`=SUM(…)`) when the cell held one. */
   formula: string | null;

@@ -27,6 +27,16 @@ export const LABELS = { ...ROW_LABELS, ...COLUMN_SYNONYMS } as const;
 
 export type LabelId = keyof typeof LABELS;
 
+/** One bit per label id, so a row's labels fit in one number (the reader tests rows by mask, not by list). */
+export const LABEL_BIT = Object.fromEntries(Object.keys(LABELS).map((id, i) => [id, 1 << i])) as Record<LabelId, number>;
+
+/** The mask of several label ids. */
+export function maskOf(ids: readonly LabelId[]): number {
+  let m = 0;
+  for (const id of ids) m |= LABEL_BIT[id];
+  return m;
+}
+
 /** Funding row labels → row kind. Matched by prefix after removing `其中`. */
 export const FUNDING_ROWS: ReadonlyArray<[string, FundingRowKind]> = [
   ["年度资金总额", "total"],

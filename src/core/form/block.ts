@@ -7,6 +7,9 @@ export interface Block {
   bottom: number;
   /** In row order, then column order. */
   hits: LabelHit[];
+  /** The rows that hold hits, in order, and each one's mask of label ids (the index's, shared by every block). */
+  rows: readonly number[];
+  masks: readonly number[];
 }
 
 /** Index of the first element whose row is ≥ row (the lists are in row order). */
@@ -32,6 +35,39 @@ export function findInRow(block: Block, row: number, test: (h: LabelHit) => bool
   return undefined;
 }
 
+/** Index of the first element ≥ x in a sorted list of numbers. */
+function lowerBoundOf(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The mask of the label ids a row holds (0 when none). */
+export function rowMask(block: Block, row: number): number {
+  const i = lowerBoundOf(block.rows, row);
+  return i < block.rows.length && block.rows[i] === row ? block.masks[i] : 0;
+}
+
+/** The first row in [fromRow, block.bottom] whose mask satisfies `test`. */
+export function firstRowWhere(block: Block, fromRow: number, test: (mask: number) => boolean): number | undefined {
+  for (let i = lowerBoundOf(block.rows, fromRow); i < block.rows.length && block.rows[i] <= block.bottom; i++) {
+    if (test(block.masks[i])) return block.rows[i];
+  }
+  return undefined;
+}
+
+/** The number of bits set. */
+export function bits(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
+}
+
 /** The hits of one row, left to right. */
 export function hitsInRow(block: Block, row: number): LabelHit[] {
   const out: LabelHit[] = [];
@@ -43,18 +79,5 @@ export function hitsInRow(block: Block, row: number): LabelHit[] {
 export function first(block: Block, id: LabelId, fromRow = block.top): LabelHit | undefined {
   const hits = block.hits;
   for (let i = lowerBound(hits, fromRow); i < hits.length; i++) if (hits[i].id === id) return hits[i];
-  return undefined;
-}
-
-/** The first row at or below `fromRow` that satisfies `test` (rows in order; undefined when none). */
-export function firstRow(block: Block, fromRow: number, test: (row: number) => boolean): number | undefined {
-  const hits = block.hits;
-  let last = -1;
-  for (let i = lowerBound(hits, fromRow); i < hits.length; i++) {
-    const r = hits[i].row;
-    if (r === last) continue;
-    last = r;
-    if (test(r)) return r;
-  }
   return undefined;
 }

@@ -4,13 +4,17 @@
  */
 import type { GridReader } from "../grid";
 import type { ColumnId } from "../synonyms";
-import { type Block, hitsInRow } from "./block";
+import { type Block, lowerBound } from "./block";
 import type { LabelHit } from "./labels";
 
 export type ColumnMap = Partial<Record<ColumnId, LabelHit>>;
 
-function isColumn(h: LabelHit, allowed: ReadonlySet<string>): boolean {
-  return allowed.has(h.id);
+/** The hits of `row` whose meaning is in `allowed`, counted (no allocation). */
+function countColumns(block: Block, row: number, allowed: ReadonlySet<string>): number {
+  const hits = block.hits;
+  let n = 0;
+  for (let i = lowerBound(hits, row); i < hits.length && hits[i].row === row; i++) if (allowed.has(hits[i].id)) n++;
+  return n;
 }
 
 /**
@@ -19,20 +23,27 @@ function isColumn(h: LabelHit, allowed: ReadonlySet<string>): boolean {
  * meaning is taken; a meaning met again starts a second table beside the first, which is not read into this one.
  */
 export function mapColumns(reader: GridReader, block: Block, row: number, allowed: ReadonlySet<string>): ColumnMap {
-  const hits = hitsInRow(block, row).filter((h) => isColumn(h, allowed));
-  const below = hitsInRow(block, row + 1).filter((h) => isColumn(h, allowed));
-  const byCol = new Map<number, LabelHit>();
-  for (const h of hits) byCol.set(h.col, h);
-  if (below.length >= 2) for (const h of below) byCol.set(h.col, h);
-  // A header merged down from the row above (`全年执行数` over both rows of a two-row header) counts too.
-  for (const h of hitsInRow(block, row - 1)) {
-    if (!isColumn(h, allowed) || byCol.has(h.col)) continue;
-    const o = reader.owner(row, h.col);
-    if (o.row === h.row && o.col === h.col) byCol.set(h.col, h);
+  const chosen: LabelHit[] = [];
+  const put = (h: LabelHit, replace: boolean) => {
+    const k = chosen.findIndex((c) => c.col === h.col);
+    if (k < 0) chosen.push(h);
+    else if (replace) chosen[k] = h;
+  };
+  const hits = block.hits;
+  for (let i = lowerBound(hits, row); i < hits.length && hits[i].row === row; i++) if (allowed.has(hits[i].id)) put(hits[i], true);
+  if (countColumns(block, row + 1, allowed) >= 2) {
+    for (let i = lowerBound(hits, row + 1); i < hits.length && hits[i].row === row + 1; i++) if (allowed.has(hits[i].id)) put(hits[i], true);
   }
+  // A header merged down from the row above (`全年执行数` over both rows of a two-row header) counts too.
+  for (let i = lowerBound(hits, row - 1); i < hits.length && hits[i].row === row - 1; i++) {
+    const h = hits[i];
+    if (!allowed.has(h.id)) continue;
+    const o = reader.owner(row, h.col);
+    if (o.row === h.row && o.col === h.col) put(h, false);
+  }
+  chosen.sort((a, b) => a.col - b.col);
   const map: ColumnMap = {};
-  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
-    const h = byCol.get(col)!;
+  for (const h of chosen) {
     const id = h.id as ColumnId;
     if (map[id]) break;
     map[id] = h;
@@ -42,5 +53,5 @@ export function mapColumns(reader: GridReader, block: Block, row: number, allowe
 
 /** The last row of a header that `mapColumns` read (the data starts below it). */
 export function headerBottom(block: Block, row: number, allowed: ReadonlySet<string>): number {
-  return hitsInRow(block, row + 1).filter((h) => isColumn(h, allowed)).length >= 2 ? row + 1 : row;
+  return countColumns(block, row + 1, allowed) >= 2 ? row + 1 : row;
 }

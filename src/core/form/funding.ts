@@ -2,25 +2,22 @@
 import { type GridReader, isBlank } from "../grid";
 import { FUNDING_HEADER_COLUMNS } from "../synonyms";
 import { labelKey } from "../text/normalize";
-import { fundingRowKind, type LabelId } from "../vocabulary";
-import { type Block, findInRow, firstRow, hitsInRow } from "./block";
+import { fundingRowKind, maskOf } from "../vocabulary";
+import { bits, type Block, firstRowWhere, hitsInRow, rowMask } from "./block";
 import { absentNumber, cellText, readNumber } from "./cells";
 import { type ColumnMap, headerBottom, mapColumns } from "./columns";
 import type { FundingRow, NumberField } from "./model";
 
 const FUNDING_COLUMNS: ReadonlySet<string> = new Set(["budgetInitial", "budgetFull", "executed", "rate", "weight", "score"]);
-const HEADER_IDS: ReadonlySet<string> = new Set(FUNDING_HEADER_COLUMNS);
+const HEADER_MASK = maskOf(FUNDING_HEADER_COLUMNS);
+const isFundingHeader = (mask: number) => bits(mask & HEADER_MASK) >= 2;
 
 /** Labels that end the funding rows. */
-const FUNDING_ENDS = new Set<LabelId>(["goals", "goalExpected", "goalActual", "level1", "level3", "performance", "end"]);
+const FUNDING_ENDS = maskOf(["goals", "goalExpected", "goalActual", "level1", "level3", "performance", "end"]);
 
 /** The funding table's header: the first row holding two of 年初预算数 / 全年预算数 / 全年执行数 / 执行率. */
 export function findFundingHeader(block: Block, fromRow = block.top): number | undefined {
-  return firstRow(block, fromRow, (r) => {
-    let n = 0;
-    for (const h of hitsInRow(block, r)) if (HEADER_IDS.has(h.id)) n++;
-    return n >= 2;
-  });
+  return firstRowWhere(block, fromRow, isFundingHeader);
 }
 
 export interface FundingTable {
@@ -38,15 +35,17 @@ export function readFunding(reader: GridReader, block: Block, headerRow: number)
   const firstAmount = Math.min(...amountCols, columns.rate?.col ?? Infinity);
   let headerWeight = columns.score?.decoration.weight ?? columns.rate?.decoration.weight ?? null;
   let amountUnit: "万元" | "元" | null = null;
-  for (const h of [...hitsInRow(block, headerRow), ...hitsInRow(block, headerRow - 1)]) {
-    amountUnit ??= h.decoration.amountUnit;
-    if (h.id === "funding") headerWeight ??= h.decoration.weight;
+  for (const row of [headerRow, headerRow - 1]) {
+    for (const h of hitsInRow(block, row)) {
+      amountUnit ??= h.decoration.amountUnit;
+      if (h.id === "funding") headerWeight ??= h.decoration.weight;
+    }
   }
   const rows: FundingRow[] = [];
   const missing = -1;
   const at = (id: keyof ColumnMap) => columns[id]?.col ?? missing;
   for (let r = headerBottom(block, headerRow, FUNDING_COLUMNS) + 1; r <= block.bottom && rows.length < 12; r++) {
-    if (findInRow(block, r, (h) => FUNDING_ENDS.has(h.id))) break;
+    if ((rowMask(block, r) & FUNDING_ENDS) !== 0) break;
     const label = rowLabel(reader, block, r, firstAmount);
     const kind = label ? fundingRowKind(labelKey(label)) : "unknown";
     const num = (col: number, asRate = false): NumberField =>
@@ -76,10 +75,17 @@ function rowLabel(reader: GridReader, block: Block, r: number, firstAmount: numb
   for (let k = firstAmount - 1; k >= reader.left; k--) {
     if (reader.isMergedAway(r, k)) continue;
     const t = cellText(reader, r, k);
-    if (t !== null && !findInRow(block, r, (h) => h.col === k && h.id === "funding")) return t;
+    if (t !== null && !isFundingLabelAt(block, r, k)) return t;
   }
   return null;
 }
+
+function isFundingLabelAt(block: Block, row: number, col: number): boolean {
+  if ((rowMask(block, row) & FUNDING_LABEL) === 0) return false;
+  for (const h of hitsInRow(block, row)) if (h.col === col && h.id === "funding") return true;
+  return false;
+}
+const FUNDING_LABEL = maskOf(["funding"]);
 
 /**
  * Decides whether a bare rate is a fraction: under a `(B/A)` header it is (`1` is 100 %) unless the amounts say it

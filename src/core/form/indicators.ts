@@ -1,8 +1,8 @@
 /** The indicator table (绩效指标): its header row, its columns by meaning, and one Indicator per row. */
 import { type GridReader, isBlank } from "../grid";
 import { parseValue } from "../value/parse";
-import { type LabelId, level1Kind } from "../vocabulary";
-import { type Block, findInRow, firstRow, hitsInRow } from "./block";
+import { level1Kind, maskOf } from "../vocabulary";
+import { type Block, firstRowWhere, rowMask } from "./block";
 import { absentNumber, cellText, readNumber, readText, readValue } from "./cells";
 import { type ColumnMap, headerBottom, mapColumns } from "./columns";
 import type { Indicator, TextField, ValueField } from "./model";
@@ -19,18 +19,18 @@ const INDICATOR_COLUMNS: ReadonlySet<string> = new Set([
   "score",
   "deviationNote",
 ]);
-const VALUE_COLUMNS: ReadonlySet<string> = new Set(["target", "actual", "weight", "score"]);
+const LEVEL3 = maskOf(["level3"]);
+const LEVEL1 = maskOf(["level1"]);
+const VALUE_COLUMNS = maskOf(["target", "actual", "weight", "score"]);
+const isIndicatorHeader = (m: number) => (m & LEVEL3) !== 0 || ((m & LEVEL1) !== 0 && (m & VALUE_COLUMNS) !== 0);
 
 /** The indicator table's header: a row with 三级指标, or with 一级指标 and a value column. */
 export function findIndicatorHeader(block: Block, fromRow = block.top): number | undefined {
-  return firstRow(block, fromRow, (r) => {
-    const hits = hitsInRow(block, r);
-    return hits.some((h) => h.id === "level3") || (hits.some((h) => h.id === "level1") && hits.some((h) => VALUE_COLUMNS.has(h.id)));
-  });
+  return firstRowWhere(block, fromRow, isIndicatorHeader);
 }
 
 /** Rows that end the indicator table. */
-const ENDS = new Set<LabelId>(["grade", "project", "end", "total"]);
+const ENDS = maskOf(["grade", "project", "end", "total"]);
 
 export interface IndicatorTable {
   indicators: Indicator[];
@@ -40,7 +40,18 @@ export interface IndicatorTable {
 export function readIndicators(reader: GridReader, block: Block, headerRow: number, last: number): IndicatorTable {
   const sheet = reader.grid.sheet;
   const columns = mapColumns(reader, block, headerRow, INDICATOR_COLUMNS);
-  const c = Object.fromEntries(Object.entries(columns).map(([id, h]) => [id, h.col])) as Partial<Record<keyof ColumnMap, number>>;
+  const c = {
+    level1: columns.level1?.col,
+    level2: columns.level2?.col,
+    level3: columns.level3?.col,
+    nature: columns.nature?.col,
+    target: columns.target?.col,
+    measureUnit: columns.measureUnit?.col,
+    actual: columns.actual?.col,
+    weight: columns.weight?.col,
+    score: columns.score?.col,
+    deviationNote: columns.deviationNote?.col,
+  };
   const nameCol = c.level3 ?? (c.level2 !== undefined ? c.level2 + 1 : (c.level1 ?? reader.left));
   const out: Indicator[] = [];
   let level1: TextField | null = null;
@@ -57,7 +68,7 @@ export function readIndicators(reader: GridReader, block: Block, headerRow: numb
     return previous && previous.text !== null ? previous : own;
   };
   for (let r = headerBottom(block, headerRow, INDICATOR_COLUMNS) + 1; r <= last; r++) {
-    if (findInRow(block, r, (h) => ENDS.has(h.id))) break;
+    if ((rowMask(block, r) & ENDS) !== 0) break;
     if (cellsOfRow.every((k) => isBlank(reader.value(r, k)))) continue;
     if (isPlaceholder(reader, r, nameCol, valueCols)) continue;
     level1 = carried(r, c.level1, level1);
@@ -84,8 +95,9 @@ export function readIndicators(reader: GridReader, block: Block, headerRow: numb
 const PLACEHOLDER = /^(?:指标\d+[:：]?|[.…。·]+|\d+)$/;
 
 function isPlaceholder(reader: GridReader, row: number, nameCol: number, valueCols: readonly number[]): boolean {
+  for (const k of valueCols) if (!isBlank(reader.value(row, k))) return false;
   const name = cellText(reader, row, nameCol);
-  return name !== null && PLACEHOLDER.test(name.replace(/\s/g, "")) && valueCols.every((k) => isBlank(reader.value(row, k)));
+  return name !== null && PLACEHOLDER.test(name.replace(/\s/g, ""));
 }
 
 /** A value column the template lacks. */

@@ -1,7 +1,7 @@
 /** One pass over a grid that finds every label cell the reader anchors on. */
 import type { GridReader } from "../grid";
 import { firstVisibleCode, labelKey, TRADITIONAL } from "../text/normalize";
-import { LABELS, type LabelId } from "../vocabulary";
+import { LABEL_BIT, LABELS, type LabelId } from "../vocabulary";
 import { type Decoration, headerMeaning, isTitle } from "./headers";
 
 export interface LabelHit {
@@ -16,6 +16,9 @@ export interface LabelHit {
 
 export interface LabelIndex {
   hits: LabelHit[];
+  /** The rows that hold hits, in order, and the mask of the label ids each holds (LABEL_BIT). */
+  rows: number[];
+  masks: number[];
   titles: { row: number; col: number; text: string }[];
   /** Rows holding a year such as `（2024年度）`. */
   years: { row: number; year: number }[];
@@ -99,5 +102,14 @@ export function indexLabels(reader: GridReader): LabelIndex {
       }
     }
   }
-  return { hits, titles, years };
+  const rows: number[] = [];
+  const masks: number[] = [];
+  for (const h of hits) {
+    if (rows.length === 0 || rows[rows.length - 1] !== h.row) {
+      rows.push(h.row);
+      masks.push(0);
+    }
+    masks[masks.length - 1] |= LABEL_BIT[h.id];
+  }
+  return { hits, rows, masks, titles, years };
 }

@@ -23,17 +23,23 @@ export function readForms(reader: GridReader): Form[] {
  * two (some templates name both 项目 and 部门). The title and year above the anchor belong to its form.
  */
 function splitBlocks(reader: GridReader, index: LabelIndex): Block[] {
-  const all: Block = { top: reader.top, bottom: reader.bottom, hits: index.hits };
+  const all: Block = { top: reader.top, bottom: reader.bottom, hits: index.hits, rows: index.rows, masks: index.masks };
   const funding = rowsOf(all, findFundingHeader);
   const indicators = rowsOf(all, findIndicatorHeader);
   const projects = [...new Set(index.hits.filter((h) => h.id === "project").map((h) => h.row))];
   let anchors: number[];
   if (projects.length > 0) {
-    const tables = [...funding, ...indicators];
+    const tables = [...funding, ...indicators].sort((a, b) => a - b);
     anchors = [];
+    // One sweep: `next` is the first table row after the last anchor kept.
+    let next = 0;
     for (const row of projects) {
       const previous = anchors.at(-1);
-      if (previous === undefined || tables.some((t) => t > previous && t < row)) anchors.push(row);
+      if (previous !== undefined) {
+        while (next < tables.length && tables[next] <= previous) next++;
+        if (next >= tables.length || tables[next] >= row) continue;
+      }
+      anchors.push(row);
     }
   } else anchors = funding.length > 0 ? funding : indicators;
   const headings = [...index.titles, ...index.years].sort((a, b) => a.row - b.row);
@@ -41,7 +47,7 @@ function splitBlocks(reader: GridReader, index: LabelIndex): Block[] {
     // The title and year sit up to three rows above the anchor, below the previous form's anchor.
     const floor = Math.max(i > 0 ? anchors[i - 1] + 1 : reader.top, anchor - 3);
     const above = rowsBetween(headings, floor, anchor - 1);
-    return { top: above.length > 0 ? above[0].row : anchor, bottom: reader.bottom, hits: [] };
+    return { top: above.length > 0 ? above[0].row : anchor, bottom: reader.bottom, hits: [], rows: index.rows, masks: index.masks };
   });
   // Each block ends where the next one's title begins.
   blocks.forEach((b, i) => {

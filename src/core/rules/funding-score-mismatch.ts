@@ -4,19 +4,16 @@ import type { ScoredForm } from "../scoring/form";
 import { fundingScoreOf, judgeRate, rateBy } from "../scoring/rate";
 import { defineRule, docsUrl } from "./types";
 
-/** The 得分 a row's figures allow: from either rate convention, and from a stated rate the amounts allow. */
-function acceptable(scored: ScoredForm, i: number, weight: number): Set<number> {
+/** Whether a stated 得分 is one the row's figures allow: from either rate convention, or from a stated rate the amounts allow. */
+function acceptable(scored: ScoredForm, i: number, weight: number, stated: number): boolean {
   const row = scored.form.funding[i];
   const rate = scored.rowRates[i]!;
   const amounts = scored.rowAmounts[i]!;
-  const rates = [rate.truncated, rate.rounded];
+  const s = hundredths(stated);
+  const gives = (r: number) => s === hundredths(fundingScoreOf(r, weight, "trunc")) || s === hundredths(fundingScoreOf(r, weight, "round"));
+  if (gives(rate.truncated) || gives(rate.rounded)) return true;
   const statedRate = row.rate.value;
-  if (statedRate !== null && judgeRate(statedRate, rate, amounts.executed, amounts.budget, scored.profile.rateRounding) !== "mismatch") {
-    rates.push(statedRate);
-  }
-  const out = new Set<number>();
-  for (const r of rates) for (const mode of ["trunc", "round"] as const) out.add(hundredths(fundingScoreOf(r, weight, mode)));
-  return out;
+  return statedRate !== null && judgeRate(statedRate, rate, amounts.executed, amounts.budget, scored.profile.rateRounding) !== "mismatch" && gives(statedRate);
 }
 
 const rule = defineRule({
@@ -36,7 +33,7 @@ const rule = defineRule({
       // The total row's weight may come from a header or the profile; a sub-row is checked only where it states one.
       const weight = row === scored.totalRow ? scored.fundingWeight : row.weight.value;
       if (stated === null || rate === null || weight === null || scored.rowAmounts[i] === null) return;
-      if (acceptable(scored, i, weight).has(hundredths(stated))) return;
+      if (acceptable(scored, i, weight, stated)) return;
       const rateValue = row === scored.totalRow ? scored.rateValue! : rateBy(rate, scored.profile.rateRounding);
       const expected = row === scored.totalRow ? scored.fundingScore! : fundingScoreOf(rateValue, weight, scored.profile.scoreRounding);
       report({

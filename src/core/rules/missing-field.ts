@@ -1,5 +1,5 @@
 import { type CellRef, isBlank } from "../grid";
-import { computedCells } from "../writeplan/computed";
+import { forEachComputedField } from "../writeplan/computed";
 import { nameOf } from "./support/describe";
 import { defineRule, docsUrl } from "./types";
 
@@ -47,15 +47,16 @@ const rule = defineRule({
     // Most templates have no 评分等级 row (the ministry's 2020 annex among them): its absence is only worth a note.
     if (form.total && !form.grade) report({ messageId: "section", severity: "info", ref: form.total.score.ref, data: { what: "评分等级" } });
     // The computed cells a fill can write (the write plan's own list).
-    for (const c of computedCells(scored)) {
-      if (!isBlank(c.raw)) continue;
-      const row = c.kind === "rate" ? form.funding.find((r) => r.rate.ref === c.ref) : undefined;
+    forEachComputedField(scored, (kind, field, i) => {
+      const ref = field ? field.ref : form.grade!.ref;
+      if (!isBlank(field ? field.raw : form.grade!.text)) return;
+      const row = kind === "rate" ? form.funding[i] : null;
       const what =
-        c.kind === "rate" ? `${row && row !== scored.totalRow ? row.label : ""}执行率`
-        : c.kind === "score" ? `${nameOf(form.indicators[c.indicator!])}得分`
-        : COMPUTED_NAMES[c.kind];
-      report({ messageId: "computed", severity: "info", ref: c.ref, data: { what } });
-    }
+        kind === "rate" ? `${row !== scored.totalRow ? row!.label : ""}执行率`
+        : kind === "score" ? `${nameOf(form.indicators[i])}得分`
+        : COMPUTED_NAMES[kind];
+      report({ messageId: "computed", severity: "info", ref, data: { what } });
+    });
   },
 });
 export default rule;

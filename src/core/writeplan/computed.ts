@@ -1,10 +1,10 @@
 /**
- * The one list of the cells a form computes (执行率, 执行率得分, indicator 得分, 总分, 评分等级) with the value each
- * should hold. The write plan fills them; missing-field reports the blank ones as "可自动填写". One list, so the two
- * never disagree about which cells are computed.
+ * The one list of the cells a form computes (执行率, 执行率得分, indicator 得分, 总分, 评分等级). The write plan fills
+ * them; missing-field reports the blank ones as "可自动填写". One list, so the two never disagree about which cells are
+ * computed.
  */
 import { type CellRef, type CellValue, isBlank, qualified } from "../grid";
-import type { NumberField, TextField } from "../form/model";
+import type { FundingRow, NumberField } from "../form/model";
 import { dec } from "../number";
 import { isPercentFormat, showsDigits } from "../form/cells";
 import { type ScoredForm, sheetTotal } from "../scoring/form";
@@ -13,17 +13,30 @@ import { rateBy } from "../scoring/rate";
 
 export type ComputedKind = "rate" | "fundingScore" | "score" | "total" | "grade";
 
-export interface ComputedCell {
+/** Where a computed cell is: its field's position and content. */
+export interface ComputedField {
   kind: ComputedKind;
   ref: CellRef;
-  /** What the cell holds now. */
   raw: CellValue;
+  /** The funding row of a 执行率 cell; the indicator's position of a 得分 cell. */
+  row?: FundingRow;
+  indicator?: number;
+}
+
+export interface ComputedCell extends ComputedField {
   /** What it should hold (a rate in a percent-formatted cell as a fraction), or null when it cannot be computed. */
   value: number | string | null;
-  /** The number format to write with the value. */
   numberFormat?: string;
-  /** Which indicator, for 得分 cells. */
-  indicator?: number;
+}
+
+/** Visits every computed cell of a form, in form order (no allocation: missing-field asks this of every form). */
+export function forEachComputedField(scored: ScoredForm, visit: (kind: ComputedKind, field: NumberField | null, i: number) => void): void {
+  const { form } = scored;
+  for (let i = 0; i < form.funding.length; i++) if (!form.funding[i].rate.absent) visit("rate", form.funding[i].rate, i);
+  if (scored.totalRow && !scored.totalRow.score.absent) visit("fundingScore", scored.totalRow.score, -1);
+  for (let i = 0; i < form.indicators.length; i++) if (!form.indicators[i].score.absent) visit("score", form.indicators[i].score, i);
+  if (form.total) visit("total", form.total.score, -1);
+  if (form.grade) visit("grade", null, -1);
 }
 
 /** A number keeps the cell's own format when it already shows such a number (`#,##0.00_ `); else `fallback`. */
@@ -33,43 +46,42 @@ function formatFor(field: NumberField, fallback: string): string {
 }
 
 /**
- * The computed cells of a scored form, in form order. `overwrite` names the non-empty cells the caller may replace:
- * the 等级 follows the 总分 the sheet will show (the written one, or the stated one that stays).
+ * The computed cells of a scored form with the value each should hold. `overwrite` names the non-empty cells the
+ * caller may replace: the 等级 follows the 总分 the sheet will show (the written one, or the stated one that stays).
  */
 export function computedCells(scored: ScoredForm, overwrite: ReadonlySet<string> = new Set()): ComputedCell[] {
   const out: ComputedCell[] = [];
-  const number = (kind: ComputedKind, field: NumberField, value: number | null, indicator?: number) => {
-    if (field.absent) return;
-    const cell: ComputedCell = { kind, ref: field.ref, raw: field.raw, value, numberFormat: formatFor(field, "0.00") };
-    if (indicator !== undefined) cell.indicator = indicator;
-    out.push(cell);
-  };
   const { form } = scored;
-  form.funding.forEach((row, i) => {
-    const rate = scored.rowRates[i];
-    if (row.rate.absent) return;
-    // A sub-row with nothing budgeted and nothing spent is printed 0.00 (seed); a zero total budget is an error.
-    const idle = rate === null && row.budget.value === 0 && row.executed.value === 0 && row !== scored.totalRow;
-    const value = rate ? rateBy(rate, scored.profile.rateRounding) : idle ? 0 : null;
-    if (row.rate.percentFormat) {
-      const fraction = value === null ? null : dec(value).div(100).toNumber();
-      out.push({ kind: "rate", ref: row.rate.ref, raw: row.rate.raw, value: fraction, numberFormat: formatFor(row.rate, "0.00%") });
-    } else number("rate", row.rate, value);
-  });
-  if (scored.totalRow) number("fundingScore", scored.totalRow.score, scored.fundingScore);
-  scored.indicators.forEach((s, i) => number("score", s.indicator.score, s.computed, i));
   // The 总分 the sheet's own scores give once the other cells are filled, so a filled form passes its own check.
   const own = sheetTotal(scored)?.total ?? null;
-  if (form.total) number("total", form.total.score, own);
-  if (form.grade) {
-    const totalWritten = form.total !== null && (isBlank(form.total.score.raw) || overwrite.has(qualified(form.total.score.ref)));
-    const shown = totalWritten ? own : (form.total?.score.value ?? own);
-    out.push({ kind: "grade", ref: form.grade.ref, raw: gradeRaw(form.grade), value: shown === null ? null : gradeFor(shown, scored.profile) });
-  }
+  forEachComputedField(scored, (kind, field, i) => {
+    if (kind === "grade") {
+      const grade = form.grade!;
+      const totalWritten = form.total !== null && (isBlank(form.total.score.raw) || overwrite.has(qualified(form.total.score.ref)));
+      const shown = totalWritten ? own : (form.total?.score.value ?? own);
+      out.push({ kind, ref: grade.ref, raw: grade.text, value: shown === null ? null : gradeFor(shown, scored.profile) });
+      return;
+    }
+    const f = field!;
+    const cell: ComputedCell = { kind, ref: f.ref, raw: f.raw, value: null, numberFormat: formatFor(f, "0.00") };
+    if (kind === "rate") {
+      const row = form.funding[i];
+      const rate = scored.rowRates[i];
+      // A sub-row with nothing budgeted and nothing spent is printed 0.00 (seed); a zero total budget is an error.
+      const idle = rate === null && row.budget.value === 0 && row.executed.value === 0 && row !== scored.totalRow;
+      const value = rate ? rateBy(rate, scored.profile.rateRounding) : idle ? 0 : null;
+      cell.row = row;
+      cell.value = value;
+      if (f.percentFormat) {
+        cell.value = value === null ? null : dec(value).div(100).toNumber();
+        cell.numberFormat = formatFor(f, "0.00%");
+      }
+    } else if (kind === "fundingScore") cell.value = scored.fundingScore;
+    else if (kind === "score") {
+      cell.indicator = i;
+      cell.value = scored.indicators[i].computed;
+    } else cell.value = own;
+    out.push(cell);
+  });
   return out;
-}
-
-/** A text field's content as a cell value (null when blank). */
-function gradeRaw(field: TextField): CellValue {
-  return field.text;
 }

@@ -3,17 +3,17 @@
  * is not hidden under a merge, its content is what the plan saw, and a non-empty cell is only overwritten with the
  * user's consent. Pure (no Excel), shared by the Office adapter and the preview's in-memory port.
  */
-import { type CellValue, type Grid, GridReader, isBlank } from "../core/grid";
-import type { CellSnapshot, WriteOptions } from "../core/port";
-import type { PlannedWrite } from "../core/writeplan";
+import { type CellRef, type CellValue, type Grid, GridReader, isBlank } from "./grid";
+import type { CellSnapshot, WriteOptions } from "./port";
+import type { PlannedWrite } from "./writeplan";
 
 export type GuardResult = { ok: true; snapshot: CellSnapshot[] } | { ok: false; message: string };
 
 /** The read state of one cell. */
-function snapshotOf(reader: GridReader, row: number, col: number, cell: string): CellSnapshot {
-  const value = reader.value(row, col);
-  const formula = reader.formula(row, col);
-  return { cell, value: isBlank(value) && formula === null ? null : value, formula, numberFormat: reader.format(row, col) };
+function snapshotOf(reader: GridReader, ref: CellRef, cell: string): CellSnapshot {
+  const value = reader.value(ref.row, ref.col);
+  const formula = reader.formula(ref.row, ref.col);
+  return { cell, ref: { ...ref }, value: isBlank(value) && formula === null ? null : value, formula, numberFormat: reader.format(ref.row, ref.col) };
 }
 
 /** The format a number is written with: a cell formatted as Text (`@`) would keep it as text, so it becomes General. */
@@ -49,7 +49,7 @@ export function guardWrites(
     if (reader.isMergedAway(w.ref.row, w.ref.col)) {
       return { ok: false, message: `单元格 ${w.cell} 位于合并区域内部，无法单独写入：未写入任何内容。` };
     }
-    const snap = snapshotOf(reader, w.ref.row, w.ref.col, w.cell);
+    const snap = snapshotOf(reader, w.ref, w.cell);
     const filled = snap.value !== null || snap.formula !== null;
     if (filled && !consent.has(w.cell)) {
       return { ok: false, message: `单元格 ${w.cell} 已有内容，未经勾选同意不会覆盖：未写入任何内容。` };

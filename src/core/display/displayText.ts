@@ -1,7 +1,8 @@
 /**
  * Displayed text of a number under a number format, for the formats forms use (`0.00`, `#,##0.00_ `, `0.00%`).
- * ExcelJS's `cell.text` ignores the format (98.24% would read 0.9824), so the common cases are rendered here;
- * anything else falls back to General.
+ * A workbook file stores values, not what Excel shows (98.24% is stored 0.9824), so the common cases are rendered
+ * here; anything else falls back to General. In core because the .xlsx reader, the preview's port and the task
+ * pane must all show a number the same way.
  */
 
 /** Excel-like General: at most 15 significant digits, so float noise (0.30000000000000004) is hidden. */
