@@ -87,6 +87,7 @@ module.exports = (env, argv) => {
         output: "functions.json",
         input: path.resolve(__dirname, "src/functions/functions.ts"),
       }),
+      new (require("./scripts/functions-zh-CN").FunctionsZhCnPlugin)(), // dist/functions-zh-CN.json (issue 11)
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -7,6 +7,7 @@ import type { Progress } from "./check";
 import { FileError, oneLine, UsageError } from "./errors";
 
 import { DEFAULT_MAX_MB } from "./defaults";
+import { registerNewAndFreeze } from "./newFreezeCommands";
 
 // The engine, the reader and the formats are loaded by the command that needs them, so `selfeval --version` and
 // `--help` load commander alone (issue 9: under 0.15 s).
@@ -170,6 +171,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .option("--force", "输出文件已存在时覆盖它")
     .addOption(maxSize)
     .action(async (input: string | undefined, flags: FillFlags) => done(await fill(input, flags, io)));
+  // issue 11: `new` and `freeze` live in their own files (./newFreezeCommands.ts).
+  registerNewAndFreeze(p, maxSize, done, io);
   return p;
 }
 
