@@ -39,6 +39,8 @@ export const COLUMN_SYNONYMS = {
     "偏差原因及拟采取的改进措施",
     "原因分析",
   ],
+  /** The funding table's own 原因 column (Sichuan), where a low 执行率 or an adjustment is explained. */
+  reason: ["原因", "原因说明", "偏差原因"],
 } as const;
 
 export type ColumnId = keyof typeof COLUMN_SYNONYMS;

@@ -4,7 +4,7 @@
  * columns reads the same form.
  */
 import fc from "fast-check";
-import { analyzeGrid, type CellValue, type Grid, summarize } from "../../src/core";
+import { analyzeGrid, type CellValue, type Grid, planWrites, summarize } from "../../src/core";
 import { headerMeaning } from "../../src/core/form/headers";
 import { COLUMN_SYNONYMS } from "../../src/core/synonyms";
 import { labelKey } from "../../src/core/text/normalize";
@@ -125,5 +125,36 @@ describe("a table read by its headers", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the funding table's own 原因 cell (Sichuan)", () => {
+  /** The Sichuan form with 执行率 80 % (a note is due under the sichuan profile) and a 原因 cell merged over the funding rows. */
+  function withReason(reason: string | null): Grid {
+    const grid = sichuanForm(ORDER);
+    grid.values[3] = [...grid.values[3].slice(0, 8), "原因"];
+    grid.values[4] = [null, "总额", 50, 50, 40, "80.00%", 10, 8, reason];
+    grid.values = grid.values.map((r) => [...r, ...Array(Math.max(0, 10 - r.length)).fill(null)]);
+    grid.merges = [{ top: 4, left: 8, bottom: 4, right: 9 }];
+    // No indicator note either: the 原因 cell is the form's only explanation.
+    for (let r = 7; r < 7 + ROWS.length; r++) grid.values[r][ORDER.indexOf("note")] = null;
+    return grid;
+  }
+  const noteFindings = (grid: Grid) =>
+    analyzeGrid(grid, { profile: "sichuan" }).forms[0].findings.filter((f) => f.rule === "missing-deviation-note" && f.message.includes("执行率"));
+
+  test("a reason typed there explains the low 执行率", () => {
+    expect(noteFindings(withReason("项目年底才验收，尾款 10 万元次年支付；已督促提前验收。"))).toEqual([]);
+  });
+
+  test("the template's printed instruction left there is not a reason", () => {
+    const instruction = "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内)";
+    expect(noteFindings(withReason(instruction)).map((f) => [f.severity, f.cell])).toEqual([["error", "表1!F5"]]);
+  });
+
+  test("the drafted rate note is written into the empty 原因 cell", () => {
+    const [report] = analyzeGrid(withReason(null), { profile: "sichuan" }).forms;
+    const notes = planWrites(report.scored).filter((w) => w.kind === "note" && String(w.value).startsWith("预算执行率"));
+    expect(notes.map((w) => [w.cell, String(w.value).slice(0, 12)])).toEqual([["表1!I5", "预算执行率 80.00%"]]);
   });
 });

@@ -39,17 +39,17 @@ describe.each(TEMPLATE_IDS)("%s", (id) => {
     expect(error).toBeNull();
     expect(forms).toHaveLength(1);
     const findings = forms[0].findings;
-    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(["missing-field", "zero-budget"]));
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(["missing-field"]));
     const info = findings.filter((f) => f.severity === "info").map((f) => f.message);
-    for (const what of ["执行率为空", "执行率得分为空", "总分为空", "评分等级为空"]) expect(info.some((m) => m.startsWith(what))).toBe(true);
+    for (const what of ["执行率为空，可自动填写", "执行率得分为空", "总分为空", "评分等级为空", "全年执行数待填写"]) {
+      expect(info.some((m) => m.startsWith(what))).toBe(true);
+    }
   });
 
-  // Engine change asked of the lead (src/core/rules): a blank template's empty inputs (项目名称, 全年预算数, 全年执行数,
-  // the empty indicator rows → 未找到绩效指标) are reported as errors. The issue wants a blank form to give "fill in"
-  // findings only. This test records the gap; it starts failing (and must be flipped to `test`) once the rules say
-  // "fill in" for a form with no input at all.
-  test.failing("a blank form gives no error finding", () => {
-    expect(analyse(id).forms[0].findings.filter((f) => f.severity === "error")).toEqual([]);
+  test("a blank form gives \"fill in\" findings only, no error", () => {
+    const findings = analyse(id).forms[0].findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 });
 

@@ -4,11 +4,11 @@ import { FUNDING_HEADER_COLUMNS } from "../synonyms";
 import { labelKey } from "../text/normalize";
 import { fundingRowKind, maskOf } from "../vocabulary";
 import { bits, type Block, firstRowWhere, hitsInRow, rowMask } from "./block";
-import { absentNumber, cellText, readNumber } from "./cells";
+import { absentNumber, cellText, readNumber, readText } from "./cells";
 import { type ColumnMap, headerBottom, mapColumns } from "./columns";
-import type { FundingRow, NumberField } from "./model";
+import type { FundingRow, NumberField, TextField } from "./model";
 
-const FUNDING_COLUMNS: ReadonlySet<string> = new Set(["budgetInitial", "budgetFull", "executed", "rate", "weight", "score"]);
+const FUNDING_COLUMNS: ReadonlySet<string> = new Set(["budgetInitial", "budgetFull", "executed", "rate", "weight", "score", "reason"]);
 const HEADER_MASK = maskOf(FUNDING_HEADER_COLUMNS);
 const isFundingHeader = (mask: number) => bits(mask & HEADER_MASK) >= 2;
 
@@ -26,6 +26,8 @@ export interface FundingTable {
   /** The weight a header states (`得分(20分*执行率)`, `预算执行情况(10分)`), when the table has no weight cell. */
   headerWeight: number | null;
   amountUnit: "万元" | "元" | null;
+  /** The 原因 cell beside the funding rows (merged over them), where the template has one. */
+  note: TextField | null;
 }
 
 export function readFunding(reader: GridReader, block: Block, headerRow: number): FundingTable {
@@ -67,7 +69,12 @@ export function readFunding(reader: GridReader, block: Block, headerRow: number)
     settleRate(row, columns.rate?.decoration.ratio ?? false);
     rows.push(row);
   }
-  return { rows, columns, headerWeight, amountUnit };
+  // The 原因 cell is merged over the funding rows: its text sits in the merge's top-left cell.
+  const reasonCol = columns.reason?.col;
+  const first = rows[0];
+  const owner = reasonCol === undefined || !first ? null : reader.owner(first.row, reasonCol);
+  const note = owner ? readText(reader, sheet, owner.row, owner.col) : null;
+  return { rows, columns, headerWeight, amountUnit, note };
 }
 
 /** The row's label: the nearest text left of its first amount (the funding label's own merged cell excepted). */

@@ -76,6 +76,8 @@ export interface Form {
   funding: FundingRow[];
   /** 执行率's weight as a header states it (`得分(20分*执行率)`, `预算执行情况(10分)`), for tables without a 分值 cell. */
   fundingWeight: number | null;
+  /** The funding table's own 原因 cell (Sichuan), or null when the template has none. */
+  fundingNote: TextField | null;
   goalExpected: TextField | null;
   goalActual: TextField | null;
   indicators: Indicator[];

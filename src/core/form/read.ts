@@ -150,6 +150,7 @@ function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
     amountUnit,
     funding: fundingTable?.rows ?? [],
     fundingWeight: fundingTable?.headerWeight ?? null,
+    fundingNote: fundingTable?.note ?? null,
     goalExpected: goals.expected,
     goalActual: goals.actual,
     indicators,

@@ -1,5 +1,5 @@
 import { fmt2 } from "../number";
-import { budgetAdjustments, hasNote } from "../scoring/form";
+import { budgetAdjustments, formHasNote, hasNote } from "../scoring/form";
 import { draftIndicatorNote, draftRateNote } from "../writeplan/notes";
 import { nameOf } from "./support/describe";
 import { defineRule, docsUrl } from "./types";
@@ -28,7 +28,7 @@ const rule = defineRule({
       });
     }
     // The form has no note cell for the funding rows: any note in the form counts as the explanation.
-    const anyNote = form.indicators.some(hasNote);
+    const anyNote = formHasNote(form);
     const row = scored.totalRow;
     const rateNote = row && !anyNote ? draftRateNote(scored) : null;
     if (row && rateNote) {

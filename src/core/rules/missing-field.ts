@@ -1,4 +1,5 @@
 import { type CellRef, isBlank } from "../grid";
+import { isBlankForm } from "../form/blank";
 import { forEachComputedField } from "../writeplan/computed";
 import { nameOf } from "./support/describe";
 import { defineRule, docsUrl } from "./types";
@@ -14,10 +15,16 @@ const rule = defineRule({
       default: "{what}为空",
       computed: "{what}为空，可自动填写（任务窗格“写回得分”或 selfeval fill）",
       section: "未找到{what}",
+      fresh: "{what}待填写",
+      freshSection: "{what}待填写",
     },
     docs: docsUrl("missing-field"),
   },
-  check({ form, scored, report }) {
+  check({ form, scored, report: say }) {
+    // A form nobody has filled in yet (a new template) is to be filled in: every finding is a "fill in" note.
+    const fresh = isBlankForm(form);
+    const report: typeof say = (r) =>
+      say(fresh ? { ...r, severity: "info", messageId: r.messageId === "section" ? "freshSection" : r.messageId === "computed" ? "computed" : "fresh" } : r);
     // `what` is a template: `{name}` becomes the indicator's name, built only when a finding needs it.
     let current = "";
     const blank = (what: string, ref: CellRef | null | undefined, text: string | number | null | undefined) => {

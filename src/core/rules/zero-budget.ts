@@ -1,3 +1,4 @@
+import { isBlankForm } from "../form/blank";
 import { defineRule, docsUrl } from "./types";
 
 const rule = defineRule({
@@ -11,12 +12,13 @@ const rule = defineRule({
     },
     docs: docsUrl("zero-budget"),
   },
-  check({ scored, report }) {
+  check({ scored, form, report }) {
     const row = scored.totalRow;
     // A zero total row whose sub-rows carry the amounts is scored from them (funding-rows-sum reports the total).
     if (!row || row.budget.unreadable || scored.rowAmounts[scored.form.funding.indexOf(row)]?.fromSubRows) return;
     if (row.budget.value === 0) report({ ref: row.budget.ref, actual: 0 });
-    else if (row.budget.value === null) report({ messageId: "missing", ref: row.budget.ref, actual: null });
+    // On a form nobody has filled in yet, a blank budget is still to be typed: missing-field says so.
+    else if (row.budget.value === null && !isBlankForm(form)) report({ messageId: "missing", ref: row.budget.ref, actual: null });
   },
 });
 export default rule;

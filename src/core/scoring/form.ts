@@ -69,8 +69,20 @@ export function budgetAdjustments(scored: ScoredForm): { row: FundingRow; delta:
 }
 
 export function hasNote(indicator: Indicator): boolean {
-  const t = indicator.note?.text?.replace(/\s/g, "") ?? "";
-  return t !== "" && t !== "无" && t !== "/" && t !== "-";
+  return isNote(indicator.note?.text ?? null);
+}
+
+/** Printed instructions some templates leave in the 原因 cell (`…未达到90%的需说明原因(100字以内)`): not a note. */
+const INSTRUCTION = /需说明原因|应单独说明|\d+字以内/;
+
+function isNote(text: string | null): boolean {
+  const t = text?.replace(/\s/g, "") ?? "";
+  return t !== "" && t !== "无" && t !== "/" && t !== "-" && !INSTRUCTION.test(t);
+}
+
+/** Whether the form explains itself anywhere: an indicator's note or the funding table's own 原因 cell. */
+export function formHasNote(form: Form): boolean {
+  return isNote(form.fundingNote?.text ?? null) || form.indicators.some(hasNote);
 }
 
 const RATE_INDICATOR = /^(?:预算|资金|预算资金)?执行率$/;

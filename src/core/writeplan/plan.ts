@@ -4,7 +4,7 @@
  */
 import { type CellRef, type CellValue, isBlank, qualified } from "../grid";
 import type { TextField } from "../form/model";
-import { hasNote, type ScoredForm } from "../scoring/form";
+import { formHasNote, hasNote, type ScoredForm } from "../scoring/form";
 import { computedCells } from "./computed";
 import { draftIndicatorNote, draftRateNote, safeText } from "./notes";
 
@@ -54,8 +54,10 @@ export function planWrites(scored: ScoredForm, options: PlanOptions = {}): Plann
     noteCells.add(qualified(note.ref));
   }
   // The funding rows have no note cell: under profiles that require it, the rate note goes in the first free one.
-  const rateNote = scored.profile.rateNoteRequired && !form.indicators.some(hasNote) ? draftRateNote(scored) : null;
-  const free = form.indicators.find((i) => i.note && i.note.text === null && !noteCells.has(qualified(i.note.ref)));
-  if (rateNote && free?.note) text(free.note, "note", rateNote, null);
+  // Under profiles that require it, the rate note goes in the funding table's own 原因 cell when it is empty, else in
+  // the first free indicator note cell.
+  const rateNote = scored.profile.rateNoteRequired && !formHasNote(form) ? draftRateNote(scored) : null;
+  const free = form.fundingNote?.text === null ? form.fundingNote : form.indicators.find((i) => i.note && i.note.text === null && !noteCells.has(qualified(i.note.ref)))?.note;
+  if (rateNote && free) text(free, "note", rateNote, null);
   return out;
 }
