@@ -4,6 +4,8 @@
  * prints, the figures it should compute, a finding for each of its real slips, and no other error. A corpus form
  * that gains an error finding fails here.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { analyzeGrid, type Finding, summarize } from "../../src/core";
 import { inflateNode } from "../../src/cli/inflate";
 import { readGrids } from "../../src/xlsx";
@@ -39,6 +41,9 @@ test("the corpus: at least 15 real forms from at least 6 provinces, each with it
     expect(f.grid.length).toBeGreaterThan(5);
   }
   expect(new Set(FORMS.map((f) => f.id)).size).toBe(FORMS.length);
+  // docs/real-forms.md lists every form of the corpus.
+  const doc = readFileSync(join(__dirname, "..", "..", "docs", "real-forms.md"), "utf8");
+  for (const f of FORMS) expect({ id: f.id, listed: doc.includes(`\`${f.id}\``) }).toEqual({ id: f.id, listed: true });
 });
 
 describe.each(FORMS.map((f) => [f.id, f] as const))("%s", (_id, form) => {
