@@ -1,4 +1,5 @@
 /** Pieces every layout uses. */
+import { hundredths } from "../number";
 import type { Profile } from "../scoring/profiles";
 
 /** The sub-rows of 年度资金总额 on the Shanghai and ministry forms. */
@@ -13,6 +14,6 @@ export function blankIf(cond: string, formula: string): string {
 
 /** The profile's proposed score for each band, in percent of the weight (达成 / 部分达成 / 未达成). */
 export function bandPercents(profile: Profile): [number, number, number] {
-  const p = (f: number) => Math.round(f * 100);
+  const p = hundredths;
   return [p(profile.bandProposal.achieved), p(profile.bandProposal.partial), p(profile.bandProposal.failed)];
 }
