@@ -8,6 +8,7 @@
  */
 import { a1 } from "../core/grid";
 import { corrupt } from "./errors";
+import { widenDimension, widenSpans } from "./extent";
 import { type OpenWorkbook, shiftFormula } from "./read";
 import { relsPartOf, type Inflate } from "./zip";
 import { rewriteZip, type ZipCodec } from "./zipWrite";
@@ -172,7 +173,7 @@ function locate(xml: string, targets: ReadonlyArray<{ row: number; col: number }
       if (cell) return { kind: "cell" as const, cell, style: cell.style };
       const after = r.cells.find((c) => c.col > col);
       if (r.bodyEnd < 0) return { kind: "emptyRow" as const, r, style: r.style ?? colStyle(col) };
-      return { kind: "insert" as const, at: after ? after.start : r.bodyEnd, style: r.style ?? colStyle(col) };
+      return { kind: "insert" as const, at: after ? after.start : r.bodyEnd, row: r, style: r.style ?? colStyle(col) };
     },
     selfClosing,
     dataEnd,
@@ -298,8 +299,10 @@ export async function patchWorkbook(wb: OpenWorkbook, writes: readonly PatchWrit
     const p = place.prefix;
     const edits: Edit[] = [];
     const newRows = new Map<number, { at: number; cells: string[]; row: number }>();
-    const emptyRows = new Map<number, { r: { tagStart: number; tagEnd: number; row: number }; cells: string[] }>();
+    const emptyRows = new Map<number, { r: { tagStart: number; tagEnd: number; row: number }; cells: string[]; cols: number[] }>();
     const orphanedShared = new Set<string>();
+    /** Existing rows that receive a new cell: their `spans` must take in its column. */
+    const widened = new Map<number, { r: { tagStart: number; bodyStart: number }; cols: number[] }>();
     for (const w of sorted) {
       const spot = place.spot(w.row, w.col);
       const style = styles.styleFor(spot.style, w.numberFormat);
@@ -313,9 +316,13 @@ export async function patchWorkbook(wb: OpenWorkbook, writes: readonly PatchWrit
         edits.push({ start: spot.cell.start, end: spot.cell.end, text: c });
       } else if (spot.kind === "insert") {
         edits.push({ start: spot.at, end: spot.at, text: c });
+        const e = widened.get(spot.row.row) ?? { r: spot.row, cols: [] };
+        e.cols.push(w.col);
+        widened.set(spot.row.row, e);
       } else if (spot.kind === "emptyRow") {
-        const e = emptyRows.get(spot.r.row) ?? { r: spot.r, cells: [] };
+        const e = emptyRows.get(spot.r.row) ?? { r: spot.r, cells: [], cols: [] };
         e.cells.push(c);
+        e.cols.push(w.col);
         emptyRows.set(spot.r.row, e);
       } else {
         const e = newRows.get(w.row) ?? { at: spot.at, cells: [], row: w.row };
@@ -323,9 +330,14 @@ export async function patchWorkbook(wb: OpenWorkbook, writes: readonly PatchWrit
         newRows.set(w.row, e);
       }
     }
-    for (const { r, cells } of emptyRows.values()) {
-      const tag = xml.slice(r.tagStart, r.tagEnd).replace(/\s*\/>$/, ">");
+    for (const { r, cells, cols } of emptyRows.values()) {
+      const tag = widenSpans(xml.slice(r.tagStart, r.tagEnd), cols).replace(/\s*\/>$/, ">");
       edits.push({ start: r.tagStart, end: r.tagEnd, text: `${tag}${cells.join("")}</${p}row>` });
+    }
+    for (const { r, cols } of widened.values()) {
+      const tag = xml.slice(r.tagStart, r.bodyStart);
+      const fixed = widenSpans(tag, cols);
+      if (fixed !== tag) edits.push({ start: r.tagStart, end: r.bodyStart, text: fixed });
     }
     for (const { at, cells, row } of newRows.values()) edits.push({ start: at, end: at, text: `<${p}row r="${row + 1}">${cells.join("")}</${p}row>` });
     if (place.selfClosing) {
@@ -334,6 +346,8 @@ export async function patchWorkbook(wb: OpenWorkbook, writes: readonly PatchWrit
       edits.length = 0;
       edits.push({ start: place.openStart, end: place.openEnd, text: `<${p}sheetData>${rowsXml}</${p}sheetData>` });
     }
+    const dimension = widenDimension(xml, p, place.openStart, sorted);
+    if (dimension) edits.push(dimension);
     // A shared formula's master was overwritten: each dependant gets the formula written out for itself.
     if (orphanedShared.size > 0) edits.push(...detachShared(xml, p, orphanedShared, edits));
     edits.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,13 +1,20 @@
 /**
- * XML parts streamed through saxes (a strict, maintained SAX parser; the reasons are in the README's dependency
- * notes): bytes in, element events out, nothing held but the element being parsed. Element names lose their prefix
- * (`x:c` → `c`: some producers write SpreadsheetML with a prefix), which is safe inside one part's vocabulary.
+ * The element events every part is read through, and saxes (a strict, maintained SAX parser) producing them: the
+ * reference for the reader's own tokenizer (src/xlsx/tokenizer.ts), which the tests hold to the same grids
+ * (`openWorkbook(…, { xml: "saxes" })`). Element names lose their prefix (`x:c` → `c`: some producers write
+ * SpreadsheetML with a prefix), which is safe inside one part's vocabulary.
  */
 import { SaxesParser } from "saxes";
 import { corrupt, XlsxError } from "./errors";
 
+/** A start tag's attributes, by qualified name as written (`r`, `r:id`, `xml:space`); valid only during `open`. */
+export interface Attributes {
+  get(name: string): string | undefined;
+  names(): string[];
+}
+
 export interface XmlHandler {
-  open(name: string, attrs: Record<string, string>): void;
+  open(name: string, attrs: Attributes): void;
   close(name: string): void;
   text(text: string): void;
 }
@@ -35,7 +42,8 @@ export class XmlStream {
     const seen = () => (this.sinceEvent = 0);
     p.on("opentag", (t) => {
       seen();
-      handler.open(local(t.name), t.attributes as Record<string, string>);
+      const a = t.attributes as Record<string, string>;
+      handler.open(local(t.name), { get: (k) => (Object.hasOwn(a, k) ? a[k] : undefined), names: () => Object.keys(a) });
     });
     p.on("closetag", (t) => {
       seen();

@@ -24,9 +24,10 @@ export interface ZipEntry {
 /**
  * Inflates raw-deflate `data`, handing the output to `onChunk` piece by piece. Must reject with an error whose
  * `code` is `ERR_BUFFER_TOO_LARGE` once more than `maxBytes` come out, and stop inflating then; an error thrown by
- * `onChunk` must stop it too and be the rejection.
+ * `onChunk` must stop it too and be the rejection. `sizeHint`: what the directory claims the output is (may lie;
+ * only for sizing buffers).
  */
-export type Inflate = (data: Uint8Array, maxBytes: number, onChunk: (chunk: Uint8Array) => void) => Promise<void>;
+export type Inflate = (data: Uint8Array, maxBytes: number, onChunk: (chunk: Uint8Array) => void, sizeHint?: number) => Promise<void>;
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -142,15 +143,20 @@ export class ZipArchive {
     // What the consumer throws (a sheet too large, a restart in windows) passes through as it is.
     const consumer = { failed: false, error: undefined as unknown };
     try {
-      await inflate(data, maxBytes, (chunk) => {
-        try {
-          onChunk(chunk);
-        } catch (e) {
-          consumer.failed = true;
-          consumer.error = e;
-          throw e;
-        }
-      });
+      await inflate(
+        data,
+        maxBytes,
+        (chunk) => {
+          try {
+            onChunk(chunk);
+          } catch (e) {
+            consumer.failed = true;
+            consumer.error = e;
+            throw e;
+          }
+        },
+        e.size,
+      );
     } catch (err) {
       if (consumer.failed) throw consumer.error;
       if (err instanceof XlsxError) throw err;

@@ -7,7 +7,7 @@ import { NUM, ref, SheetBuilder } from "./builder";
 import { DEFAULT_LEVELS, type TemplateOptions } from "./fill";
 import type { InputMap, TemplateSheet } from "./model";
 import { BAND_NAMES, execRate, fundScore, grade, indicatorScore, totalScore } from "./native";
-import { bandPercents, blankIf, BAND_PROMPT, FUNDING_SUB_ROWS } from "./shared";
+import { bandPercents, blankIf, BAND_PROMPT, FUNDING_SUB_ROWS, identityRows, titleRow } from "./shared";
 
 export function classicSheet(profile: Profile, o: TemplateOptions, ministry: boolean): TemplateSheet {
   const b = new SheetBuilder();
@@ -15,21 +15,11 @@ export function classicSheet(profile: Profile, o: TemplateOptions, ministry: boo
   const last = 7 + k;
   const year = o.year ?? new Date().getFullYear();
 
-  b.label(0, 0, ministry ? "项目支出绩效自评表" : "财政项目支出绩效自评表", { bold: true, size: 16 });
-  b.merge(0, 0, 0, last);
-  b.heights.set(0, 28);
+  titleRow(b, 0, ministry ? "项目支出绩效自评表" : "财政项目支出绩效自评表", last);
   b.label(1, 0, `（${year}年度）`);
   b.merge(1, 0, 1, last);
 
-  b.label(2, 0, "项目名称");
-  const project = b.input(2, 1, o.project ?? null, undefined, "left");
-  b.merge(2, 1, 2, last);
-  b.label(3, 0, "主管部门");
-  const department = b.input(3, 1, o.department ?? null, undefined, "left");
-  b.merge(3, 1, 3, 3 + k);
-  b.label(3, 4 + k, "实施单位");
-  const unit = b.input(3, 5 + k, o.unit ?? null, undefined, "left");
-  b.merge(3, 5 + k, 3, last);
+  const { project, department, unit } = identityRows(b, o, 2, { last, departmentEnd: 3 + k, unitLabel: "实施单位", unitLabelCol: 4 + k, unitCol: 5 + k });
 
   // 项目资金: header, 年度资金总额, three sub-rows.
   const fr = 4;

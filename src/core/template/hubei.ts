@@ -9,25 +9,15 @@ import { NUM, PERCENT, ref, SheetBuilder } from "./builder";
 import { DEFAULT_LEVELS, type TemplateOptions } from "./fill";
 import type { InputMap, TemplateSheet } from "./model";
 import { BAND_NAMES, execRate, fundScore, grade, indicatorScore, totalScore } from "./native";
-import { bandPercents, blankIf, BAND_PROMPT } from "./shared";
+import { bandPercents, blankIf, BAND_PROMPT, identityRows, titleRow } from "./shared";
 
 export function hubeiSheet(profile: Profile, o: TemplateOptions): TemplateSheet {
   const b = new SheetBuilder();
   const last = 7;
   const year = o.year ?? new Date().getFullYear();
   const w = o.fundingWeight ?? profile.fundingWeight;
-  b.label(0, 0, `${year}年度项目支出绩效自评表`, { bold: true, size: 16 });
-  b.merge(0, 0, 0, last);
-  b.heights.set(0, 28);
-  b.label(1, 0, "项目名称");
-  const project = b.input(1, 1, o.project ?? null, undefined, "left");
-  b.merge(1, 1, 1, last);
-  b.label(2, 0, "主管部门");
-  const department = b.input(2, 1, o.department ?? null, undefined, "left");
-  b.merge(2, 1, 2, 2);
-  b.label(2, 3, "项目实施单位");
-  const unit = b.input(2, 4, o.unit ?? null, undefined, "left");
-  b.merge(2, 4, 2, last);
+  titleRow(b, 0, `${year}年度项目支出绩效自评表`, last);
+  const { project, department, unit } = identityRows(b, o, 1, { last, departmentEnd: 2, unitLabel: "项目实施单位", unitLabelCol: 3, unitCol: 4 });
 
   // 预算执行情况: one row, the weight stated in the headers (the reader takes it from `得分(20分*执行率)`).
   const fr = 3;

@@ -9,7 +9,7 @@ import { NUM, PERCENT, ref, SheetBuilder } from "./builder";
 import { actualWithoutUnit, DEFAULT_LEVELS, splitTarget, type TemplateOptions } from "./fill";
 import type { InputMap, TemplateSheet } from "./model";
 import { BAND_NAMES, execRate, fundScore, grade, indicatorScore, totalScore } from "./native";
-import { bandPercents, blankIf, BAND_PROMPT } from "./shared";
+import { BAND_PROMPT, bandPercents, blankIf, identityRows, titleRow } from "./shared";
 
 const SUB_ROWS = ["其中：财政资金", "财政专户管理资金", "单位资金", "其他资金"];
 const NATURES = ["≥", "≤", "=", "定性"];
@@ -18,19 +18,8 @@ export function sichuanSheet(profile: Profile, o: TemplateOptions): TemplateShee
   const b = new SheetBuilder();
   const last = 10;
   const year = o.year ?? new Date().getFullYear();
-  b.label(0, 0, `部门预算项目支出绩效自评表（${year}年度）`, { bold: true, size: 16 });
-  b.merge(0, 0, 0, last);
-  b.heights.set(0, 28);
-  b.label(1, 0, "项目名称");
-  const project = b.input(1, 1, o.project ?? null, undefined, "left");
-  b.merge(1, 1, 1, last);
-  b.label(2, 0, "主管部门");
-  const department = b.input(2, 1, o.department ?? null, undefined, "left");
-  b.merge(2, 1, 2, 4);
-  b.label(2, 5, "实施单位");
-  b.merge(2, 5, 2, 6);
-  const unit = b.input(2, 7, o.unit ?? null, undefined, "left");
-  b.merge(2, 7, 2, last);
+  titleRow(b, 0, `部门预算项目支出绩效自评表（${year}年度）`, last);
+  const { project, department, unit } = identityRows(b, o, 1, { last, departmentEnd: 4, unitLabel: "实施单位", unitLabelCol: 5, unitLabelEnd: 6, unitCol: 7 });
 
   b.label(3, 0, "项目基本情况", { bold: true });
   b.merge(3, 0, 5, 0);

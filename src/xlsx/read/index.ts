@@ -9,10 +9,10 @@ import { mb, XlsxError } from "../errors";
 import { inflateWeb } from "../inflate";
 import { type Inflate, ZipArchive } from "../zip";
 import { type Budget, readSharedStrings, readStyles, readWorkbookParts, type SheetEntry, type Styles, type WorkbookParts } from "./parts";
-import { readSheet, type Window } from "./sheet";
+import { type OnGrid, readSheet } from "./sheet";
 
 export type { SheetEntry, Styles, WorkbookParts } from "./parts";
-export type { Window } from "./sheet";
+export type { OnGrid, Window } from "./sheet";
 export { shiftFormula } from "./formula";
 
 export interface ReadOptions {
@@ -24,6 +24,10 @@ export interface ReadOptions {
   maxCells?: number;
   /** Cells a sheet may hold before it is handed over in windows; 0 keeps every sheet whole (the preview renders it). */
   windowCells?: number;
+  /** Rows a window shares with the next (default 1,000); smaller only in tests of the seams. */
+  overlapRows?: number;
+  /** Parse with saxes instead of the tokenizer (src/xlsx/tokenizer.ts): the reference its tests compare grids with. */
+  xml?: "tokenizer" | "saxes";
 }
 
 export const DEFAULT_WINDOW_CELLS = 50_000;
@@ -36,7 +40,7 @@ export interface OpenWorkbook {
   styles: Styles;
   sharedStrings: readonly string[];
   /** Hands the sheet's grid (or its windows, in order) to `onGrid`. */
-  readSheet(sheet: SheetEntry, onGrid: (grid: Grid, window: Window | null) => void): Promise<void>;
+  readSheet(sheet: SheetEntry, onGrid: OnGrid): Promise<void>;
   /** Inflated bytes read so far. */
   inflated(): number;
 }
@@ -51,6 +55,7 @@ export async function openWorkbook(bytes: Uint8Array, opts: ReadOptions = {}): P
     left: options.maxInflated,
     max: options.maxInflated,
     tooBig: () => new XlsxError("unpacked-too-large", `解压后超过 ${mb(options.maxInflated)} 上限（可能是压缩炸弹），已拒绝读取`),
+    saxes: opts.xml === "saxes",
   };
   const parts = await readWorkbookParts(zip, options.inflate, budget);
   const styles = await readStyles(zip, parts.stylesPart, options.inflate, budget);
@@ -64,7 +69,7 @@ export async function openWorkbook(bytes: Uint8Array, opts: ReadOptions = {}): P
     date1904: parts.date1904,
     maxCells: options.maxCells,
     windowCells: opts.windowCells ?? DEFAULT_WINDOW_CELLS,
-    overlapRows: OVERLAP_ROWS,
+    overlapRows: opts.overlapRows ?? OVERLAP_ROWS,
   };
   return {
     zip,

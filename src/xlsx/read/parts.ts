@@ -1,8 +1,9 @@
 /**
  * The small parts of a workbook: the package relationships, workbook.xml (sheets, 1904 dates), sharedStrings and
- * styles (numFmts and cellXfs). Each is streamed through the SAX parser; only what a grid needs is kept.
+ * styles (numFmts and cellXfs). Each is streamed through the XML tokenizer; only what a grid needs is kept.
  */
 import { XlsxError } from "../errors";
+import { XmlTokenizer } from "../tokenizer";
 import { XmlStream, type XmlHandler } from "../xml";
 import { relsPartOf, resolveTarget, type Inflate, type ZipArchive } from "../zip";
 
@@ -11,13 +12,15 @@ export interface Budget {
   left: number;
   readonly max: number;
   readonly tooBig: () => XlsxError;
+  /** saxes instead of the tokenizer: the reference the tests compare the tokenizer's grids with. */
+  readonly saxes?: boolean;
 }
 
 /** Streams one part through `handler`; a missing part is `null` (the caller decides whether that matters). */
 export async function parsePart(zip: ZipArchive, part: string, inflate: Inflate, budget: Budget, handler: XmlHandler): Promise<boolean> {
   const entry = zip.get(part);
   if (!entry) return false;
-  const xml = new XmlStream(part, handler);
+  const xml = budget.saxes ? new XmlStream(part, handler) : new XmlTokenizer(part, handler);
   let n = 0;
   await zip.inflate(entry, inflate, budget.left, budget.tooBig, (chunk) => {
     n += chunk.length;
@@ -39,9 +42,10 @@ export async function readRels(zip: ZipArchive, source: string, inflate: Inflate
   const out: Relationship[] = [];
   await parsePart(zip, relsPartOf(source), inflate, budget, {
     open(name, a) {
-      if (name !== "Relationship" || !a.Target) return;
-      const external = a.TargetMode === "External";
-      out.push({ id: a.Id ?? "", type: a.Type ?? "", part: external ? null : resolveTarget(source, a.Target) });
+      const target = name === "Relationship" ? a.get("Target") : undefined;
+      if (!target) return;
+      const external = a.get("TargetMode") === "External";
+      out.push({ id: a.get("Id") ?? "", type: a.get("Type") ?? "", part: external ? null : resolveTarget(source, target) });
     },
     close() {},
     text() {},
@@ -84,16 +88,18 @@ export async function readWorkbookParts(zip: ZipArchive, inflate: Inflate, budge
   let position = 0;
   await parsePart(zip, officeDoc, inflate, budget, {
     open(name, a) {
-      if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+      if (name === "workbookPr") date1904 = a.get("date1904") === "1" || a.get("date1904") === "true";
       if (name !== "sheet") return;
       const index = position++;
       // r:id is namespaced; producers bind the prefix differently, so take any attribute named `…:id`.
-      const rid = Object.entries(a).find(([k]) => k === "id" || k.endsWith(":id"))?.[1];
+      const idName = a.names().find((k) => k === "id" || k.endsWith(":id"));
+      const rid = idName ? a.get(idName) : undefined;
       const rel = rid ? byId.get(rid) : undefined;
       // Chartsheets and dialogsheets hold no cells.
       if (!rel?.part || !REL("worksheet")(rel) || !zip.get(rel.part)) return;
-      const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-      sheets.push({ name: a.name ?? `Sheet${index + 1}`, part: rel.part, state, index, sheetId: Number(a.sheetId) || index + 1 });
+      const s = a.get("state");
+      const state = s === "hidden" || s === "veryHidden" ? s : "visible";
+      sheets.push({ name: a.get("name") ?? `Sheet${index + 1}`, part: rel.part, state, index, sheetId: Number(a.get("sheetId")) || index + 1 });
     },
     close() {},
     text() {},
@@ -218,9 +224,9 @@ export async function readStyles(zip: ZipArchive, part: string | null, inflate: 
     let inXfs = false;
     await parsePart(zip, part, inflate, budget, {
       open(name, a) {
-        if (name === "numFmt") custom.set(Number(a.numFmtId), a.formatCode ?? "");
+        if (name === "numFmt") custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
         else if (name === "cellXfs") inXfs = true;
-        else if (name === "xf" && inXfs) ids.push(Number(a.numFmtId) || 0);
+        else if (name === "xf" && inXfs) ids.push(Number(a.get("numFmtId")) || 0);
       },
       close(name) {
         if (name === "cellXfs") inXfs = false;

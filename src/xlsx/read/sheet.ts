@@ -6,7 +6,7 @@
  */
 import type { CellValue, Grid, MergedArea } from "../../core/grid";
 import { parseA1 } from "../../core/grid";
-import { dateText, formatNumber } from "../displayText";
+import { dateText, formatNumber } from "../../core/display/displayText";
 import { sheetTooLarge } from "../errors";
 import type { Inflate, ZipArchive } from "../zip";
 import { shiftFormula } from "./formula";
@@ -31,7 +31,21 @@ export interface SheetContext {
 export interface Window {
   index: number;
   deferFrom: number;
+  /** The window's last row: a form reaching it may go on in the next rows. */
+  last: number;
+  /** The first row the next window may be asked to start at (a cut form's top); Infinity for the last window. */
+  carryFrom: number;
 }
+
+/**
+ * Receives a sheet's grid, or each of its windows in order. For a window, it may name the first row it needs again
+ * (`rereadFrom`: a form the window's end may have cut): the next window then starts there, however tall the form.
+ * An object, not a bare number, so that a callback returning `list.push(…)` asks for nothing.
+ */
+export type OnGrid = (grid: Grid, window: Window | null) => { rereadFrom: number } | unknown;
+
+/** A form the reader will carry across windows is at most this many overlaps tall (memory stays bounded). */
+const MAX_CARRIED_OVERLAPS = 10;
 
 interface Read {
   col: number;
@@ -60,9 +74,18 @@ function colOf(ref: string): number {
   return i === 0 ? -1 : c - 1;
 }
 
+/** The row of `A12` → 11 (the trailing digits); -1 when there are none. A loop: this runs once per cell. */
 function rowOf(ref: string): number {
-  const m = /\d+$/.exec(ref);
-  return m ? Number(m[0]) - 1 : -1;
+  let n = 0;
+  let scale = 1;
+  let i = ref.length - 1;
+  for (; i >= 0; i--) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n += d * scale;
+    scale *= 10;
+  }
+  return i === ref.length - 1 ? -1 : n - 1;
 }
 
 class Restart extends Error {}
@@ -72,10 +95,17 @@ class Block {
   rows = new Map<number, Read[]>();
   cells = 0;
 
+  /** The row last added to (cells come row by row: one Map lookup per row, not per cell). */
+  private lastRow = -1;
+  private last: Read[] | undefined;
+
   add(row: number, cell: Read): void {
-    const list = this.rows.get(row);
-    if (list) list.push(cell);
-    else this.rows.set(row, [cell]);
+    if (row !== this.lastRow || !this.last) {
+      this.last = this.rows.get(row);
+      if (!this.last) this.rows.set(row, (this.last = []));
+      this.lastRow = row;
+    }
+    this.last.push(cell);
     this.cells++;
   }
 
@@ -92,6 +122,7 @@ class Block {
 
   /** Keeps only rows ≥ `from` (the overlap handed to the next window). */
   keepFrom(from: number): void {
+    this.last = undefined;
     for (const r of this.rows.keys()) if (r < from) this.rows.delete(r);
     this.cells = 0;
     for (const list of this.rows.values()) this.cells += list.length;
@@ -182,7 +213,7 @@ function serialDate(serial: number, date1904: boolean): Date {
  * Reads one sheet and hands its grid (or its windows, in order) to `onGrid`. Never holds more than one window's
  * cells; the merge list and shared-formula masters are kept whole (small in any real sheet, bounded by the part).
  */
-export async function readSheet(ctx: SheetContext, sheet: SheetEntry, onGrid: (grid: Grid, window: Window | null) => void): Promise<void> {
+export async function readSheet(ctx: SheetContext, sheet: SheetEntry, onGrid: OnGrid): Promise<void> {
   try {
     await pass(ctx, sheet, null, onGrid);
   } catch (e) {
@@ -215,7 +246,7 @@ async function scanMerges(ctx: SheetContext, sheet: SheetEntry): Promise<MergedA
   return merges;
 }
 
-async function pass(ctx: SheetContext, sheet: SheetEntry, windowMerges: MergedArea[] | null, onGrid: (grid: Grid, window: Window | null) => void): Promise<void> {
+async function pass(ctx: SheetContext, sheet: SheetEntry, windowMerges: MergedArea[] | null, onGrid: OnGrid): Promise<void> {
   const { styles, sharedStrings: sst, date1904, maxCells } = ctx;
   const windowed = windowMerges !== null;
   const merges: MergedArea[] = windowMerges ?? [];
@@ -234,61 +265,76 @@ async function pass(ctx: SheetContext, sheet: SheetEntry, windowMerges: MergedAr
   let style = 0;
   let v: string | null = null;
   let f: string | null = null;
-  let fAttrs: Record<string, string> | null = null;
+  /** The `<f>`'s `t` and `si` (a shared formula's group). */
+  let fShared = false;
+  let fSi: string | undefined;
   let where: "" | "v" | "f" | "is" = "";
   let inCell = false;
   const inline = new StringItem();
   let isInline = false;
 
+  /** A window is not handed over before this row: one that re-reads a cut form first grows past its old end. */
+  let flushAfter = -1;
   const flushWindow = () => {
     const [first, last] = block.span();
     const deferFrom = Math.max(first + 1, last - ctx.overlapRows + 1);
-    onGrid(block.grid(sheet.name, merges, true, { top: first, bottom: last }), { index: windowIndex++, deferFrom });
-    block.keepFrom(deferFrom);
-    windowTop = deferFrom;
+    const carryFrom = Math.max(first, last - MAX_CARRIED_OVERLAPS * ctx.overlapRows);
+    const need = onGrid(block.grid(sheet.name, merges, true, { top: first, bottom: last }), { index: windowIndex++, deferFrom, last, carryFrom });
+    const from = typeof need === "object" && need !== null && "rereadFrom" in need ? Number(need.rereadFrom) : NaN;
+    const carry = from >= carryFrom && from < deferFrom;
+    const keep = carry ? from : deferFrom;
+    block.keepFrom(keep);
+    windowTop = keep;
+    flushAfter = carry ? last + ctx.overlapRows : -1;
   };
 
-  const cellValue = (): { value: CellValue; date: boolean } => {
+  /** The cell's value, and whether its number is a date serial (set by cellValue: no object per cell). */
+  let isDate = false;
+  const cellValue = (): CellValue => {
+    isDate = false;
     switch (type) {
       case "s": {
-        if (v === null || v.trim() === "") return { value: null, date: false };
+        if (v === null || v.trim() === "") return null;
         const s = sst[Number(v)];
-        return { value: s === undefined ? null : s, date: false };
+        return s === undefined ? null : s;
       }
       case "str":
-        return { value: v, date: false };
+        return v;
       case "inlineStr":
-        return { value: isInline ? inline.take() : v, date: false };
+        return isInline ? inline.take() : v;
       case "b":
-        return { value: v === null ? null : v.trim() === "1" || v.trim() === "true", date: false };
+        return v === null ? null : v.trim() === "1" || v.trim() === "true";
       case "e":
-        return { value: v, date: false };
+        return v;
       case "d": {
-        if (v === null) return { value: null, date: false };
+        if (v === null) return null;
         const iso = v.trim();
         const t = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes("T") ? iso : iso + "Z");
-        if (Number.isNaN(t)) return { value: v, date: false };
-        return { value: t / MS_PER_DAY + 25569 - (date1904 ? 1462 : 0), date: true };
+        if (Number.isNaN(t)) return v;
+        isDate = true;
+        return t / MS_PER_DAY + 25569 - (date1904 ? 1462 : 0);
       }
       default: {
-        if (v === null || v.trim() === "") return { value: null, date: false };
+        if (v === null || v.trim() === "") return null;
         const n = Number(v);
-        if (!Number.isFinite(n)) return { value: Number.isNaN(n) ? v : "#NUM!", date: false };
-        return { value: n, date: styles.dates[style] ?? false };
+        if (!Number.isFinite(n)) return Number.isNaN(n) ? v : "#NUM!";
+        isDate = styles.dates[style] ?? false;
+        return n;
       }
     }
   };
 
   const endCell = () => {
     const format = styles.formats[style] ?? null;
-    const { value, date } = cellValue();
+    const value = cellValue();
+    const date = isDate;
     let formula: string | null = null;
-    const shared = fAttrs?.t === "shared" && fAttrs.si !== undefined;
+    const shared = fShared && fSi !== undefined;
     if (f !== null && f.trim() !== "") {
       formula = f;
-      if (shared) masters.set(fAttrs!.si, { row, col, text: f });
+      if (shared) masters.set(fSi!, { row, col, text: f });
     } else if (shared) {
-      const m = masters.get(fAttrs!.si);
+      const m = masters.get(fSi!);
       if (m) formula = shiftFormula(m.text, row - m.row, col - m.col);
     }
     if (formula !== null && !formula.startsWith("=")) formula = "=" + formula;
@@ -317,7 +363,8 @@ async function pass(ctx: SheetContext, sheet: SheetEntry, windowMerges: MergedAr
         if (name === "v") where = "v";
         else if (name === "f") {
           where = "f";
-          fAttrs = a;
+          fShared = a.get("t") === "shared";
+          fSi = a.get("si");
         } else if (name === "is") {
           where = "is";
           isInline = true;
@@ -326,33 +373,37 @@ async function pass(ctx: SheetContext, sheet: SheetEntry, windowMerges: MergedAr
       }
       if (name === "c" && inSheetData) {
         inCell = true;
-        const r = a.r;
+        const r = a.get("r");
         const c = r ? colOf(r) : -1;
         col = c >= 0 ? c : col + 1;
         const rr = r ? rowOf(r) : -1;
         if (rr >= 0 && rr !== row) row = rr;
-        type = a.t ?? "";
-        style = a.s ? Number(a.s) || 0 : 0;
+        type = a.get("t") ?? "";
+        const st = a.get("s");
+        style = st ? Number(st) || 0 : 0;
         v = null;
         f = null;
-        fAttrs = null;
+        fShared = false;
+        fSi = undefined;
         where = "";
         isInline = false;
       } else if (name === "row" && inSheetData) {
-        const r = a.r ? Number(a.r) - 1 : NaN;
+        const ra = a.get("r");
+        const r = ra ? Number(ra) - 1 : NaN;
         row = Number.isInteger(r) && r >= 0 ? r : nextRow;
         nextRow = row + 1;
         col = -1;
         // A window is handed over between rows, never inside one.
         if (windowTop < 0) windowTop = row;
-        if (windowed && ctx.windowCells > 0 && block.cells > ctx.windowCells && row - windowTop >= 2 * ctx.overlapRows) flushWindow();
+        if (windowed && ctx.windowCells > 0 && block.cells > ctx.windowCells && row - windowTop >= 2 * ctx.overlapRows && row > flushAfter) flushWindow();
       } else if (name === "sheetData") {
         inSheetData = true;
       } else if (name === "dimension") {
-        const cells = a.ref ? rangeCells(a.ref) : null;
-        if (cells !== null && cells > maxCells) throw sheetTooLarge(` ${sheet.part.slice(sheet.part.lastIndexOf("/") + 1)} 声明的范围为 ${a.ref}`, maxCells);
+        const ref = a.get("ref");
+        const cells = ref ? rangeCells(ref) : null;
+        if (cells !== null && cells > maxCells) throw sheetTooLarge(` ${sheet.part.slice(sheet.part.lastIndexOf("/") + 1)} 声明的范围为 ${ref}`, maxCells);
       } else if (name === "mergeCell" && !windowed) {
-        const m = parseMerge(a.ref);
+        const m = parseMerge(a.get("ref"));
         if (m) merges.push(m);
       }
     },
@@ -378,6 +429,6 @@ async function pass(ctx: SheetContext, sheet: SheetEntry, windowMerges: MergedAr
   if (!windowed) onGrid(block.grid(sheet.name, merges, ctx.windowCells > 0), null);
   else if (block.rows.size > 0 || windowIndex === 0) {
     const [top, bottom] = block.span();
-    onGrid(block.grid(sheet.name, merges, true, { top, bottom }), { index: windowIndex, deferFrom: Infinity });
+    onGrid(block.grid(sheet.name, merges, true, { top, bottom }), { index: windowIndex, deferFrom: Infinity, last: bottom, carryFrom: Infinity });
   }
 }
