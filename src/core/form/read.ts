@@ -4,10 +4,11 @@
  * offsets, stacking, the regional templates, wrapped labels and merged cells all read the same way.
  */
 import { type GridReader, isBlank } from "../grid";
-import { type Block, first, findInRow, hitsInRow, rowsBetween } from "./block";
+import { type Block, first, hitsInRow, rowsBetween } from "./block";
 import { readNumber, readText } from "./cells";
 import { findFundingHeader, readFunding } from "./funding";
-import { findIndicatorHeader, readIndicators } from "./indicators";
+import { findIndicatorHeader, type IndicatorTable, readIndicators } from "./indicators";
+import { textRightOf, valueColumnRightOf } from "./beside";
 import { indexLabels, type LabelHit, type LabelIndex } from "./labels";
 import type { Form, TextField } from "./model";
 
@@ -65,28 +66,7 @@ function rowsOf(block: Block, find: (b: Block, from?: number) => number | undefi
 
 function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
   const sheet = reader.grid.sheet;
-  const isLabel = (row: number, col: number) => findInRow(block, row, (h) => h.col === col) !== undefined;
-
-  /** The value right of a label: the first non-blank cell before the next label, else the first cell. */
-  const rightOf = (hit: LabelHit | undefined): TextField | null => {
-    if (!hit) return null;
-    const col = valueColumnRightOf(hit);
-    if (col === null) return { text: null, ref: { sheet, row: hit.row, col: nextColumn(hit) } };
-    return readText(reader, sheet, hit.row, col);
-  };
-  const valueColumnRightOf = (hit: LabelHit): number | null => {
-    for (let c = hit.col + 1; c <= reader.right; c++) {
-      if (reader.isMergedAway(hit.row, c)) continue;
-      if (isLabel(hit.row, c)) break;
-      if (!isBlank(reader.value(hit.row, c))) return c;
-    }
-    return null;
-  };
-  const nextColumn = (hit: LabelHit): number => {
-    for (let c = hit.col + 1; c <= reader.right; c++) if (!reader.isMergedAway(hit.row, c)) return c;
-    return hit.col + 1;
-  };
-
+  const rightOf = (hit: LabelHit | undefined) => textRightOf(reader, block, hit);
   const title = rowsBetween(index.titles, block.top, block.bottom)[0];
   const year = rowsBetween(index.years, block.top, block.bottom)[0];
   const project = rightOf(first(block, "project"));
@@ -101,30 +81,7 @@ function readBlock(reader: GridReader, index: LabelIndex, block: Block): Form {
   const indicators = table?.indicators ?? [];
 
   const goals = readGoals(reader, block, indicatorHeader ?? block.bottom + 1);
-  let total: Form["total"] = null;
-  if (totalHit && table?.columns.score) {
-    const row = totalHit.row;
-    const weightCol = table.columns.weight?.col;
-    // The 得分 column's cell, or the merged cell over it (Hubei merges the 总分 value into one cell beside its label).
-    let score = reader.owner(row, table.columns.score.col);
-    if (isBlank(reader.value(score.row, score.col))) {
-      const beside = valueColumnRightOf(totalHit);
-      if (beside !== null && beside !== weightCol) score = { row, col: beside };
-    }
-    const weightCell = weightCol === undefined ? null : reader.owner(row, weightCol);
-    const shared = weightCell !== null && weightCell.row === score.row && weightCell.col === score.col;
-    total = {
-      weight: weightCell === null || shared ? null : readNumber(reader, sheet, weightCell.row, weightCell.col),
-      score: readNumber(reader, sheet, score.row, score.col),
-    };
-  }
-  // Some templates state the total in the header block (`自评得分 | 92.5`) instead of a 总分 row.
-  const tablesStart = fundingHeader ?? indicatorHeader ?? block.bottom + 1;
-  if (!total || (total.score.value === null && !total.score.unreadable)) {
-    const stated = statedTotalAbove(block, tablesStart);
-    const col = stated ? valueColumnRightOf(stated) : null;
-    if (stated && col !== null) total = { weight: null, score: readNumber(reader, sheet, stated.row, col) };
-  }
+  const total = readTotal(reader, block, table, totalHit, fundingHeader ?? indicatorHeader ?? block.bottom + 1);
   const gradeHit = first(block, "grade", totalHit?.row ?? block.top);
   const grade = rightOf(gradeHit) ?? gradeBeside(reader, sheet, total);
 
@@ -171,6 +128,37 @@ function gradeBeside(reader: GridReader, sheet: string, total: Form["total"]): T
     if (t.text !== null) return GRADE_WORD.test(t.text.replace(/\s/g, "")) ? t : null;
   }
   return null;
+}
+
+/**
+ * The stated 总分: in the total row's 得分 column (or the merged cell over it), in a cell beside the 总分 label
+ * (Hubei merges the value into one cell away from the 得分 column), or, in templates without a total row, beside a
+ * `自评得分` label in the header block (Ningxia).
+ */
+function readTotal(reader: GridReader, block: Block, table: IndicatorTable | null, totalHit: LabelHit | undefined, tablesStart: number): Form["total"] {
+  const sheet = reader.grid.sheet;
+  let total: Form["total"] = null;
+  if (totalHit && table?.columns.score) {
+    const row = totalHit.row;
+    const weightCol = table.columns.weight?.col;
+    let score = reader.owner(row, table.columns.score.col);
+    if (isBlank(reader.value(score.row, score.col))) {
+      const beside = valueColumnRightOf(reader, block, totalHit);
+      if (beside !== null && beside !== weightCol) score = { row, col: beside };
+    }
+    const weightCell = weightCol === undefined ? null : reader.owner(row, weightCol);
+    const shared = weightCell !== null && weightCell.row === score.row && weightCell.col === score.col;
+    total = {
+      weight: weightCell === null || shared ? null : readNumber(reader, sheet, weightCell.row, weightCell.col),
+      score: readNumber(reader, sheet, score.row, score.col),
+    };
+  }
+  if (!total || (total.score.value === null && !total.score.unreadable)) {
+    const stated = statedTotalAbove(block, tablesStart);
+    const col = stated ? valueColumnRightOf(reader, block, stated) : null;
+    if (stated && col !== null) total = { weight: null, score: readNumber(reader, sheet, stated.row, col) };
+  }
+  return total;
 }
 
 /** A `自评得分` / `得分` label above the tables with a number beside it: the form's stated total. */
