@@ -9,6 +9,10 @@
 //        src/taskpane/**   UI: never imports src/office directly, never touches Excel
 //        src/functions/**  custom functions: imports src/core only
 //        src/cli/**        Node CLI: no src/office, src/taskpane
+//        src/xlsx/**       workbook files (CLI, worker threads and the preview's page): src/core only, no Node built-ins,
+//                          no UI, no Office host, no DOM
+//        src/preview/**    the browser preview (no office.js on its page): no src/office, src/cli, src/functions,
+//                          no Office host globals
 //        everything else   only src/office/** may reference the Excel global (values and types)
 //   Prettier formatting is not enforced (the office-addins preset's prettier/prettier rule is left out): the tree
 //   is not prettier-formatted.
@@ -158,6 +162,47 @@ const cliBoundary = {
   },
 };
 
+const XLSX_MSG = "src/xlsx reads and patches workbook files for the CLI (Node, worker threads) and the preview (browser)";
+const xlsxBoundary = {
+  files: ["src/xlsx/**/*.{ts,tsx,js}"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          ...["office", "taskpane", "preview", "cli", "functions", "commands"].map((f) =>
+            folderImport(f, `${XLSX_MSG}: it may import src/core only, not src/${f}.`)
+          ),
+          ...nodeBuiltinPaths(`${XLSX_MSG}: no Node built-ins (the host passes its inflater in; see src/xlsx/inflate.ts).`),
+          ...uiLibraries(`${XLSX_MSG}: no UI libraries.`),
+        ],
+      },
+    ],
+    "no-restricted-globals": ["error", ...hostGlobals("src/xlsx"), ...browserGlobals("src/xlsx")],
+    "no-restricted-syntax": ["error", namespaceTypes(["Excel", "Office", "OfficeRuntime", "CustomFunctions"], `${XLSX_MSG}: no Office host types.`)],
+  },
+};
+
+const PREVIEW_MSG = "src/preview runs in a plain browser page without office.js";
+const previewBoundary = {
+  files: ["src/preview/**/*.{ts,tsx,js,jsx}"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          folderImport("office", `${PREVIEW_MSG}: it implements the WorkbookPort in memory, never through src/office.`),
+          folderImport("cli", `${PREVIEW_MSG}: no Node CLI code.`),
+          folderImport("functions", `${PREVIEW_MSG}: the custom functions need Excel's CustomFunctions runtime.`),
+          ...nodeBuiltinPaths(`${PREVIEW_MSG}: no Node built-ins.`),
+        ],
+      },
+    ],
+    "no-restricted-globals": ["error", ...hostGlobals("src/preview")],
+    "no-restricted-syntax": ["error", namespaceTypes(["Excel", "Office", "OfficeRuntime", "CustomFunctions"], `${PREVIEW_MSG}: no Office host types.`)],
+  },
+};
+
 /** Everything in src/ except src/office and the folders with their own rule above. */
 const excelOnlyInOffice = {
   files: ["src/**/*.{ts,tsx,js,jsx}"],
@@ -220,5 +265,7 @@ export default defineConfig(
   coreBoundary,
   taskpaneBoundary,
   functionsBoundary,
-  cliBoundary
+  cliBoundary,
+  xlsxBoundary,
+  previewBoundary
 );

@@ -8,8 +8,9 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }],
   },
   setupFiles: ["<rootDir>/test/support/setup-globals.ts"],
-  // test/cli runs the compiled CLI as a process: build lib/ first when its sources changed.
-  globalSetup: "<rootDir>/test/support/buildCli.js",
+  // Built artefacts, made once per run before the workers start: lib/ for test/cli (when its sources changed) and
+  // the production webpack build that test/addin/build.test.ts and test/e2e share (test/support/dist.js).
+  globalSetup: "<rootDir>/test/support/globalSetup.js",
   moduleNameMapper: {
     // office-addin-mock needs only the OfficeApp enum; the real package is ESM-only under Jest.
     "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",

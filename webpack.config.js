@@ -5,11 +5,12 @@
  *   npm run build:dev   development build into dist/ (manifest keeps https://localhost:3000/)
  *   npm run dev-server  https://localhost:3000 (taskpane.html, functions.json, /preview.html)
  *
- * Production base URL: $SELFEVAL_BASE_URL, default https://selfeval.example.gov.cn/addin/ (a placeholder; see
- * scripts/manifest-url.js and docs/addin.md).
+ * Production base URL: $SELFEVAL_BASE_URL, required: a production build without it stops with an error rather than
+ * write a placeholder host into dist/manifest.xml (see scripts/manifest-url.js and docs/addin.md).
  *
  * Pages:
- *   taskpane.html  the shared runtime: functions + task pane bundles, office.js from Microsoft's CDN
+ *   taskpane.html  the shared runtime: core + functions + task pane bundles, office.js from Microsoft's CDN. The
+ *                  engine modules both entries use are one chunk (core.js), loaded once for the page.
  *   commands.html  commands bundle, office.js from the CDN (not referenced by the shared-runtime manifest)
  *   preview.html   browser preview without Excel: preview bundle only, no office.js
  */
@@ -42,9 +43,24 @@ function httpsServerOptions() {
   return { type: "https" };
 }
 
+/** The production base URL; a missing one is an error, so no build ships a manifest pointing at a placeholder. */
+function requiredBaseUrl(env = process.env) {
+  if (!(env.SELFEVAL_BASE_URL || "").trim()) {
+    throw new Error(
+      "SELFEVAL_BASE_URL is not set: a production build needs the https URL where dist/ will be served, e.g.\n" +
+        "  SELFEVAL_BASE_URL=https://addins.example.org/selfeval/ npm run build\n" +
+        "(npm run build:dev keeps https://localhost:3000/; see docs/addin.md)"
+    );
+  }
+  return productionBaseUrl(env);
+}
+
+/** Chunks of the shared-runtime page: functions and the task pane load together, so they share the engine. */
+const SHARED_RUNTIME = new Set(["functions", "taskpane"]);
+
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
-  const baseUrl = dev ? DEV_URL : productionBaseUrl();
+  const baseUrl = dev ? DEV_URL : requiredBaseUrl();
 
   return {
     mode: dev ? "development" : "production",
@@ -91,7 +107,7 @@ module.exports = (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
+        chunks: ["functions", "taskpane"], // core.js, their shared chunk, is added before them
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
@@ -117,6 +133,24 @@ module.exports = (env, argv) => {
         ],
       }),
     ],
+    optimization: {
+      splitChunks: {
+        // Each entry has its own runtime; per-runtime export analysis would keep a copy of every shared module in each.
+        usedExports: false,
+        cacheGroups: {
+          // Engine modules (src/core, big.js) used by both bundles of taskpane.html go into core.js, loaded once.
+          // Each entry keeps its own runtime, so functions.js and taskpane.js still get their own module instances.
+          core: {
+            name: "core",
+            test: /[\\/](src[\\/]core|node_modules[\\/]big\.js)[\\/]/,
+            chunks: (chunk) => SHARED_RUNTIME.has(chunk.name),
+            minChunks: 2,
+            minSize: 0,
+            enforce: true,
+          },
+        },
+      },
+    },
     performance: {
       // The task pane bundle carries React and Fluent UI (about 100 KB gzip); warn only well above that.
       maxAssetSize: 2_000_000,

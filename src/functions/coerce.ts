@@ -6,6 +6,9 @@
  *   - numbers, strings, booleans; `null` for an omitted optional argument;
  *   - an empty cell as `0` (Excel on Windows and Mac) or `null` (Excel on the web), `""` from some formulas;
  *   - a range as a 2-D array, row by row, for parameters declared as ranges;
+ *   - a cell holding a data type (functions.json allows them: allowCustomDataForDataTypeAny) as its JSON object,
+ *     `{ type: "FormattedNumber", basicValue: 0.9824, numberFormat: "0.00%" }`, `{ type: "String", basicValue: … }`;
+ *     it is taken by its `basicValue`, what the cell holds for a plain formula. An entity's basicValue is #VALUE!;
  *   - error values stop at Excel (it returns the error without calling the function); a cell holding the *text*
  *     `#DIV/0!` (pasted or exported forms) arrives as a string and is treated as that error.
  *
@@ -114,8 +117,27 @@ function errorCodeOf(x: unknown): string | null {
   return null;
 }
 
+/** The kinds of data type whose basicValue is no value (an entity is a card; Excel's own formulas give #VALUE!). */
+const ENTITY_TYPES = new Set(["Entity", "LinkedEntity"]);
+
+/** A data-type argument (`{ type, basicValue, … }`), or null when `x` is none. */
+function dataType(x: unknown): { type: string; basicValue?: unknown; text?: unknown } | null {
+  if (x === null || typeof x !== "object" || Array.isArray(x)) return null;
+  const t = (x as { type?: unknown }).type;
+  return typeof t === "string" ? (x as { type: string; basicValue?: unknown; text?: unknown }) : null;
+}
+
 /** One value where one value is due: not a range, errors propagated, blank as null. */
 function cell(x: unknown, name: string): Cell {
+  const typed = dataType(x);
+  if (typed) {
+    if (ENTITY_TYPES.has(typed.type) && (typed.basicValue === undefined || typed.basicValue === "#VALUE!")) {
+      const shown = typeof typed.text === "string" && typed.text !== "" ? `“${typed.text}”` : "";
+      fail(VALUE, `${name}为实体数据类型${shown}，没有可计算的值`);
+    }
+    if (dataType(typed.basicValue) || Array.isArray(typed.basicValue)) fail(VALUE, `${name}的类型无法识别`);
+    return cell(typed.basicValue, name);
+  }
   if (Array.isArray(x)) {
     // A 1×1 range is a single value (Excel passes single cells as scalars, but a caller may wrap one).
     if (x.length === 1 && Array.isArray(x[0]) && x[0].length === 1 && !Array.isArray(x[0][0])) return cell(x[0][0], name);

@@ -3,9 +3,9 @@
  * (onChanged, and onFormatChanged / onProtectionChanged where supported) in its own batch, and every change that
  * this add-in did not make bumps the sheet's counter. A write compares the counter with the one taken at the read.
  * Events raised by our own writes are recognised by `triggerSource === "ThisLocalAddin"` (ExcelApi 1.14) or, on
- * older hosts, by their address lying inside the cells we have just written.
+ * older hosts and for format events (which carry no trigger source), by their address lying inside the cells we
+ * have just written, within a window that starts when our batch's sync resolves (a long batch must not eat it).
  */
-import { qualified } from "../core/grid";
 import { parseRangeAddress } from "./layout";
 
 export interface ChangeEvent {
@@ -18,12 +18,28 @@ export interface ChangeEvent {
   kind: "data" | "format" | "protection";
 }
 
-/** How long after our own write an address-only match counts as ours (hosts without triggerSource). */
-const OWN_WINDOW_MS = 10_000;
+/**
+ * A cell as the tracker knows it: by worksheet **id** (events carry the id, and it survives a rename), 0-based.
+ * Its own type, not a `Sheet!A1` string, so a sheet name can never be mistaken for an id.
+ */
+export interface TrackedCell {
+  sheetId: string;
+  row: number;
+  col: number;
+}
+
+/** How long after our own batch resolved an address-only match counts as ours (hosts without triggerSource). */
+export const OWN_WINDOW_MS = 10_000;
+
+/** The biggest event address checked cell by cell; a larger one is never only ours. */
+const MAX_OWN_EVENT_CELLS = 10_000;
+
+const keyOf = (sheetId: string, row: number, col: number) => `${row},${col}@${sheetId}`;
 
 export class ChangeTracker {
   private readonly counters = new Map<string, number>();
   private readonly last = new Map<string, ChangeEvent>();
+  /** Our pending or just-finished write: its cells, and until when (Infinity while its batch is still running). */
   private own = { cells: new Set<string>(), until: 0 };
 
   constructor(private readonly now: () => number = () => Date.now()) {}
@@ -42,9 +58,16 @@ export class ChangeTracker {
     return this.last.get(sheetId);
   }
 
-  /** Cells (`<sheetId>!A1`) this add-in is about to write: their events are ours. */
-  expectOwn(cells: Iterable<string>): void {
-    this.own = { cells: new Set(cells), until: this.now() + OWN_WINDOW_MS };
+  /** Cells this add-in is about to write: their events are ours until `settleOwn()` + OWN_WINDOW_MS. */
+  expectOwn(cells: Iterable<TrackedCell>): void {
+    const keys = new Set<string>();
+    for (const c of cells) keys.add(keyOf(c.sheetId, c.row, c.col));
+    this.own = { cells: keys, until: Infinity };
+  }
+
+  /** Our batch's sync has resolved (or failed): the window for its late events starts now. */
+  settleOwn(): void {
+    if (this.own.until === Infinity) this.own.until = this.now() + OWN_WINDOW_MS;
   }
 
   record(e: ChangeEvent): void {
@@ -58,9 +81,9 @@ export class ChangeTracker {
     if (e.triggerSource !== undefined && e.triggerSource !== null) return false; // the host says who: not us
     if (e.kind === "protection" || !e.address || this.now() > this.own.until) return false;
     const b = parseRangeAddress(e.address);
-    if (!b || (b.bottom - b.top + 1) * (b.right - b.left + 1) > 10_000) return false;
+    if (!b || (b.bottom - b.top + 1) * (b.right - b.left + 1) > MAX_OWN_EVENT_CELLS) return false;
     for (let r = b.top; r <= b.bottom; r++) {
-      for (let c = b.left; c <= b.right; c++) if (!this.own.cells.has(qualified({ sheet: e.sheetId, row: r, col: c }))) return false;
+      for (let c = b.left; c <= b.right; c++) if (!this.own.cells.has(keyOf(e.sheetId, r, c))) return false;
     }
     return true;
   }

@@ -80,6 +80,71 @@ export function parseRangeAddress(address: string): Block | null {
   return { top: Math.min(tl.row, br.row), left: Math.min(tl.col, br.col), bottom: Math.max(tl.row, br.row), right: Math.max(tl.col, br.col) };
 }
 
+/** The 0-based bounds of a sheet (XFD1048576). */
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+
+/** The extent plus a margin for rows and columns added since it was taken (merge tiles are laid over it). */
+export function grow(b: Block): Block {
+  const rows = b.bottom - b.top + 1;
+  return {
+    top: b.top,
+    left: b.left,
+    bottom: Math.min(MAX_ROW, b.bottom + Math.max(64, Math.ceil(rows / 8))),
+    right: Math.min(MAX_COL, b.right + 2),
+  };
+}
+
+export function inside(b: Block, outer: Block): boolean {
+  return b.top >= outer.top && b.left >= outer.left && b.bottom <= outer.bottom && b.right <= outer.right;
+}
+
+export function cellCount(b: Block): number {
+  return (b.bottom - b.top + 1) * (b.right - b.left + 1);
+}
+
+/**
+ * A tile cut in four (halved both ways, or in two when it is one row or column thick), for the retry after a
+ * merged-areas query failed: if the call counts every area that touches the range rather than those anchored in it
+ * (the documentation does not say), a tile may hold more than 512; a quarter of a tile cannot (fewer cells than 512).
+ */
+export function splitTile(t: Block): Block[] {
+  const midRow = t.top + Math.floor((t.bottom - t.top) / 2);
+  const midCol = t.left + Math.floor((t.right - t.left) / 2);
+  const rows = t.bottom > t.top ? [[t.top, midRow], [midRow + 1, t.bottom]] : [[t.top, t.bottom]];
+  const cols = t.right > t.left ? [[t.left, midCol], [midCol + 1, t.right]] : [[t.left, t.right]];
+  return rows.flatMap(([top, bottom]) => cols.map(([left, right]) => ({ top, left, bottom, right })));
+}
+
+/** The tiles of a block, each split `times` times (after earlier failures on this sheet). */
+export function tilesFor(block: Block, times: number): Block[] {
+  let tiles = mergeTiles(block);
+  for (let i = 0; i < times; i++) tiles = tiles.flatMap(splitTile);
+  return tiles;
+}
+
+/**
+ * Merged areas as several tiles reported them, each once: the documentation does not promise that a range returns
+ * only the areas anchored in it, so an area crossing a tile edge may come back from both tiles.
+ */
+export function uniqueAreas(areas: Iterable<Block>): Block[] {
+  const seen = new Set<string>();
+  const out: Block[] = [];
+  for (const a of areas) {
+    const key = `${a.top},${a.left},${a.bottom},${a.right}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * "A range is limited to 5,000,000 cells for read operations" (Office add-ins resource limits), on every platform.
+ * Above it Excel may return null for values/text instead of failing, so a larger read is always cut into row chunks.
+ */
+export const READ_CELL_LIMIT = 5_000_000;
+
 /**
  * Excel on the web refuses a request or a response above 5 MB (ResponsePayloadSizeLimitExceeded). Reads and writes
  * stay under this budget per sync; desktop Excel has no such limit, so it reads a sheet of any size in one sync.
@@ -96,6 +161,15 @@ export function rowsPerChunk(rows: number, cols: number, bytesPerCell: number, b
   if (rows <= 0 || cols <= 0) return Math.max(rows, 1);
   const perRow = Math.max(1, cols * bytesPerCell);
   return Math.max(1, Math.min(rows, Math.floor(budget / perRow)));
+}
+
+/**
+ * Rows per read chunk: never above READ_CELL_LIMIT cells (every platform), and where the host limits payloads (Excel
+ * on the web) also within the payload budget at the measured bytes per cell.
+ */
+export function chunkRows(rows: number, cols: number, bytesPerCell: number, payloadLimited: boolean): number {
+  const byCells = rowsPerChunk(rows, cols, 1, READ_CELL_LIMIT);
+  return payloadLimited ? Math.min(byCells, rowsPerChunk(rows, cols, bytesPerCell, WEB_PAYLOAD_BUDGET)) : byCells;
 }
 
 /** The size in bytes of what a read returned, as JSON would carry it (for the next estimate). */

@@ -86,11 +86,12 @@ export function PreviewApp() {
             </span>
           )}
         </header>
-        <section className={styles.workbook} aria-label="工作簿预览（只读）">
+        {/* The workbook is the page's main content; the pane beside it is complementary (its own main is off). */}
+        <main className={styles.workbook} aria-label="工作簿预览（只读）">
           {book && <WorkbookView key={book.id} port={book.port} />}
-        </section>
+        </main>
         <aside className={styles.pane} aria-label="任务窗格">
-          {book && <TaskPane key={book.id} port={book.port} />}
+          {book && <TaskPane key={book.id} port={book.port} landmark={false} />}
         </aside>
       </div>
     </FluentProvider>

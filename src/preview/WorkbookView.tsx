@@ -6,7 +6,8 @@
 import { Button, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { columnLetters, type Grid, type MergedArea, parseQualified, qualified } from "../core/grid";
-import { cellAt, type MemoryWorkbookPort } from "./memoryPort";
+import { cellAt } from "../core/grid/edit";
+import type { MemoryWorkbookPort } from "./memoryPort";
 
 const ROW_PAGE = 400;
 

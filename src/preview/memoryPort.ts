@@ -4,30 +4,17 @@
  * when a target changed since the read, when a non-empty cell lacks consent, or when its sheet is protected; a
  * revert restores value, formula and format exactly. Views subscribe to repaint after writes, reverts and selects.
  */
-import { type CellValue, type Grid, GridReader, isBlank, parseQualified, qualified } from "../core/grid";
+import { type CellValue, type Grid, GridReader, parseQualified, qualified } from "../core/grid";
+import { copyGrid, setCell } from "../core/grid/edit";
 import type { CellSnapshot, ReadScope, RevertOutcome, WorkbookPort, WriteOptions, WriteOutcome } from "../core/port";
 import { isProfileId, type ProfileId } from "../core/scoring/profiles";
 import type { PlannedWrite } from "../core/writeplan";
-import { guardWrites, keepFormat } from "../office/guard";
-import { formatNumber } from "../xlsx/displayText";
+import { guardWrites, keepFormat } from "../core/guard";
 
 export interface MemoryPortOptions {
   /** Sheets that refuse writes, as a protected sheet in Excel does. */
   protectedSheets?: Iterable<string>;
   profile?: ProfileId | null;
-}
-
-function copyGrid(g: Grid): Grid {
-  return {
-    sheet: g.sheet,
-    top: g.top,
-    left: g.left,
-    values: g.values.map((r) => [...r]),
-    text: g.text?.map((r) => [...r]),
-    formats: g.formats?.map((r) => [...r]),
-    formulas: g.formulas?.map((r) => [...r]),
-    merges: g.merges.map((m) => ({ ...m })),
-  };
 }
 
 export class MemoryWorkbookPort implements WorkbookPort {
@@ -140,18 +127,16 @@ export class MemoryWorkbookPort implements WorkbookPort {
       return { ok: false, message: "只能撤销本任务窗格最近一次写回的内容。" };
     }
     const edited = snapshot.filter((s) => {
-      const ref = parseQualified(s.cell)!;
-      const g = this.grid(ref.sheet);
+      const g = this.grid(s.ref.sheet);
       const reader = g ? new GridReader(g) : null;
-      return !reader || reader.formula(ref.row, ref.col) !== null || reader.value(ref.row, ref.col) !== last.get(s.cell);
+      return !reader || reader.formula(s.ref.row, s.ref.col) !== null || reader.value(s.ref.row, s.ref.col) !== last.get(s.cell);
     });
     if (edited.length > 0) {
       return { ok: false, message: `单元格 ${edited.map((s) => s.cell).join("、")} 在写回后又被修改：为免覆盖这些修改，未撤销任何内容。` };
     }
     for (const s of snapshot) {
-      const ref = parseQualified(s.cell)!;
-      const g = this.grid(ref.sheet)!;
-      setCell(g, ref.row, ref.col, { value: s.value, formula: s.formula, format: s.numberFormat });
+      const g = this.grid(s.ref.sheet)!;
+      setCell(g, s.ref.row, s.ref.col, { value: s.value, formula: s.formula, format: s.numberFormat });
       this.bump(g.sheet);
       this.lastRead.delete(g.sheet);
     }
@@ -177,59 +162,4 @@ export class MemoryWorkbookPort implements WorkbookPort {
     if (!isProfileId(profile)) throw new Error(`未知的评分口径：${String(profile)}`);
     this.profile = profile;
   }
-}
-
-/** The cell at absolute (row, col), or null outside the block. */
-export function cellAt(g: Grid, row: number, col: number): { value: CellValue; text: string | null; format: string | null; formula: string | null } | null {
-  const r = row - g.top;
-  const c = col - g.left;
-  if (r < 0 || c < 0 || r >= g.values.length) return null;
-  const value = g.values[r]?.[c] ?? null;
-  return { value, text: g.text?.[r]?.[c] ?? null, format: g.formats?.[r]?.[c] ?? null, formula: g.formulas?.[r]?.[c] ?? null };
-}
-
-/** Grows the block so (row, col) is inside it. */
-function ensure(g: Grid, row: number, col: number): void {
-  const layers = (): (unknown[][] | undefined)[] => [g.values, g.text, g.formats, g.formulas];
-  if (g.values.length === 0) {
-    g.top = row;
-    g.left = col;
-  }
-  if (row < g.top) {
-    const n = g.top - row;
-    for (const l of layers()) l?.unshift(...Array.from({ length: n }, () => []));
-    g.top = row;
-  }
-  if (col < g.left) {
-    const n = g.left - col;
-    for (const l of layers()) l?.forEach((r, i) => (l[i] = [...new Array(n).fill(null), ...r]));
-    g.left = col;
-  }
-  while (g.values.length <= row - g.top) for (const l of layers()) l?.push([]);
-  for (const l of layers()) {
-    if (!l) continue;
-    const r = l[row - g.top];
-    // Rows may be shared frozen arrays (sparse grids): give the row its own copy before writing.
-    if (Object.isFrozen(r) || r.length <= col - g.left) {
-      const copy = [...r];
-      while (copy.length <= col - g.left) copy.push(null);
-      l[row - g.top] = copy;
-    }
-  }
-}
-
-function setCell(g: Grid, row: number, col: number, cell: { value: CellValue; formula: string | null; format: string | null | undefined }): void {
-  if (!g.text) g.text = g.values.map((r) => r.map(() => null));
-  if (!g.formats) g.formats = g.values.map((r) => r.map(() => null));
-  if (!g.formulas) g.formulas = g.values.map((r) => r.map(() => null));
-  ensure(g, row, col);
-  const r = row - g.top;
-  const c = col - g.left;
-  if (cell.format !== undefined) g.formats[r][c] = cell.format;
-  const format = g.formats[r][c] ?? null;
-  const value = isBlank(cell.value) && cell.formula === null ? null : cell.value;
-  g.values[r][c] = value;
-  g.formulas[r][c] = cell.formula;
-  g.text[r][c] =
-    value === null ? null : typeof value === "number" ? formatNumber(value, format) : typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : value;
 }

@@ -1,6 +1,8 @@
 /**
  * A form's findings grouped by severity. Each finding is an <li data-rule data-cell> holding a button that selects
  * its cell and, when the finding proposes a value for a non-empty cell, the checkbox that consents to overwrite it.
+ * The button's name is its visible message (a spoken name that differs from the visible text fails voice control:
+ * "click <what I see>"); severity, rule and cell are its description.
  */
 import { Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import { type FindingView, SEVERITY_LABEL, SEVERITY_ORDER } from "./model";
@@ -31,6 +33,7 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   meta: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 export interface FindingsProps {
@@ -40,10 +43,13 @@ export interface FindingsProps {
   onConsent(cell: string, on: boolean): void;
   /** Prefix for heading ids (unique per form). */
   idPrefix: string;
+  /** Heading level of the severity groups: one below the "问题" heading they sit under. */
+  level?: 4 | 5;
 }
 
-export function Findings({ findings, consent, onSelect, onConsent, idPrefix }: FindingsProps) {
+export function Findings({ findings, consent, onSelect, onConsent, idPrefix, level = 4 }: FindingsProps) {
   const styles = useStyles();
+  const Heading = level === 4 ? "h4" : "h5";
   if (findings.length === 0) return <p>未发现问题。</p>;
   return (
     <div>
@@ -52,12 +58,13 @@ export function Findings({ findings, consent, onSelect, onConsent, idPrefix }: F
         if (items.length === 0) return null;
         const headingId = `${idPrefix}-${severity}`;
         return (
-          <section key={severity} className={styles.group} aria-labelledby={headingId} data-severity-group={severity}>
-            <h4 id={headingId} className={styles.heading}>
+          // A group, not a section: "警告（2）" recurs in every card, and landmarks must have distinct names.
+          <div key={severity} role="group" className={styles.group} aria-labelledby={headingId} data-severity-group={severity}>
+            <Heading id={headingId} className={styles.heading}>
               {`${SEVERITY_LABEL[severity]}（${items.length}）`}
-            </h4>
+            </Heading>
             <ul className={styles.list}>
-              {items.map((f) => (
+              {items.map((f, i) => (
                 <li
                   key={f.key}
                   className={`${styles.item} ${styles[severity]}`}
@@ -70,11 +77,15 @@ export function Findings({ findings, consent, onSelect, onConsent, idPrefix }: F
                     className={styles.button}
                     onClick={() => onSelect(f.cell)}
                     disabled={!f.cell}
-                    aria-label={`${SEVERITY_LABEL[severity]}：${f.message}。规则 ${f.rule}${f.cell ? `，单元格 ${f.cell}，按 Enter 选中` : ""}`}
+                    aria-describedby={`${headingId}-${i}`}
                   >
                     {f.message}
-                    <span className={styles.meta}>{`${f.rule} · ${f.cell ?? "（无单元格）"}`}</span>
+                    {/* Shown, but spoken once, through the description below rather than in the name. */}
+                    <span className={styles.meta} aria-hidden="true">{`${f.rule} · ${f.cell ?? "（无单元格）"}`}</span>
                   </button>
+                  <span id={`${headingId}-${i}`} className={styles.hidden}>
+                    {`${SEVERITY_LABEL[severity]}，规则 ${f.rule}${f.cell ? `，单元格 ${f.cell}，按 Enter 选中` : ""}`}
+                  </span>
                   {f.proposal !== null && f.cell && (
                     <Checkbox
                       checked={consent.has(f.cell)}
@@ -86,7 +97,7 @@ export function Findings({ findings, consent, onSelect, onConsent, idPrefix }: F
                 </li>
               ))}
             </ul>
-          </section>
+          </div>
         );
       })}
     </div>

@@ -13,7 +13,7 @@ import {
   summarize,
   sum,
 } from "../core";
-import { formatNumber } from "../xlsx/displayText";
+import { formatNumber } from "../core/display/displayText";
 
 export type SeverityName = FindingSummary["severity"];
 

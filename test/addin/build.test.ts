@@ -1,10 +1,11 @@
 /**
- * The production build, end to end: `webpack --mode production` once (about 10–20 s) into a temporary directory, so
- * that a `dist/` someone is serving or building is never touched, then checks of what it emits and a run of the
- * built functions.js in a Node `vm` context with a stand-in `CustomFunctions` global.
+ * The production build, end to end: the build Jest's global setup made once for this run (.tmp/jest-dist, shared
+ * with test/e2e; test/support/dist.js), so a `dist/` someone is serving or building is never touched. Checks what it
+ * emits, runs the built core.js + functions.js in a Node `vm` context with a stand-in `CustomFunctions` global, as
+ * taskpane.html loads them, and checks that a production build without SELFEVAL_BASE_URL stops with its reason.
  *
  * Set SELFEVAL_DIST=<dir> to check an existing production build instead (e.g. `npm run build` ran earlier in the same
- * CI job: SELFEVAL_DIST=dist); it must have been built with SELFEVAL_BASE_URL unset or equal to BASE_URL below.
+ * CI job: SELFEVAL_DIST=dist) and SELFEVAL_BASE_URL to the base URL it was built with.
  */
 import { spawnSync } from "child_process";
 import fs from "fs";
@@ -13,37 +14,20 @@ import path from "path";
 import vm from "vm";
 import zlib from "zlib";
 import { checkFiles, checkManifest } from "../../scripts/validate-manifest";
-import { DEFAULT_PROD_URL } from "../../scripts/manifest-url";
+import { BASE_URL as TEST_BASE_URL, ensureDist } from "../support/dist";
 
 const ROOT = path.resolve(__dirname, "../..");
 const IDS = ["EXECRATE", "FUNDSCORE", "INDSCORE", "QUALSCORE", "PERFGRADE", "TOTALSCORE", "CHECKTARGET", "DEVNOTE"];
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const ICONS = [16, 32, 64, 80, 128].map((n) => `assets/icon-${n}.png`);
-const BASE_URL = process.env.SELFEVAL_DIST ? DEFAULT_PROD_URL : "https://addin.build-test.example/selfeval/";
+const BASE_URL = process.env.SELFEVAL_DIST ? (process.env.SELFEVAL_BASE_URL ?? TEST_BASE_URL) : TEST_BASE_URL;
 
 let dist: string;
-let built: string | null = null;
 
 beforeAll(() => {
-  if (process.env.SELFEVAL_DIST) {
-    dist = path.resolve(ROOT, process.env.SELFEVAL_DIST);
-    return;
-  }
-  built = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-dist-"));
-  dist = built;
-  const webpack = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  const run = spawnSync(process.execPath, [webpack, "--mode", "production", "--output-path", dist], {
-    cwd: ROOT,
-    env: { ...process.env, SELFEVAL_BASE_URL: BASE_URL, NODE_ENV: "production" },
-    encoding: "utf8",
-    timeout: 170_000,
-  });
-  if (run.status !== 0) throw new Error(`webpack failed (${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`);
-}, 180_000);
-
-afterAll(() => {
-  if (built) fs.rmSync(built, { recursive: true, force: true });
-});
+  // Made by the global setup; ensureDist only builds here when this file runs in a way the setup did not foresee.
+  dist = process.env.SELFEVAL_DIST ? path.resolve(ROOT, process.env.SELFEVAL_DIST) : ensureDist();
+}, 240_000);
 
 const read = (f: string) => fs.readFileSync(path.join(dist, f), "utf8");
 const urlValues = (xml: string) => [...xml.matchAll(/\b(?:DefaultValue|Value)="([a-z]+:\/\/[^"]*)"/gi)].map((m) => m[1]);
@@ -90,12 +74,15 @@ describe("npm run build → dist/", () => {
     expect(xml).toMatch(/<bt:String id="Functions\.Namespace" DefaultValue="JX">/);
   });
 
-  test("taskpane.html loads office.js from Microsoft's CDN first, then the functions and task pane bundles", () => {
+  test("taskpane.html loads office.js from Microsoft's CDN first, then the shared core chunk, the functions and the task pane", () => {
     const html = read("taskpane.html");
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
-    expect(scripts).toEqual([OFFICE_JS, "functions.js", "taskpane.js"]);
+    expect(scripts).toEqual([OFFICE_JS, "core.js", "functions.js", "taskpane.js"]);
     expect(fs.existsSync(path.join(dist, "office.js"))).toBe(false);
-    for (const f of ["functions.js", "taskpane.js"]) expect(read(f)).not.toContain("appsforoffice.microsoft.com");
+    for (const f of ["core.js", "functions.js", "taskpane.js"]) expect(read(f)).not.toContain("appsforoffice.microsoft.com");
+    // The engine is in core.js once, not in both bundles: a function of src/core/number appears in core.js only.
+    expect(read("core.js")).toContain("webpackChunkselfeval");
+    expect(read("preview.html")).not.toContain("core.js");
   });
 
   test("icons and the help page are in dist/assets", () => {
@@ -103,8 +90,11 @@ describe("npm run build → dist/", () => {
     for (const icon of ICONS) expect(fs.readFileSync(path.join(dist, icon)).subarray(1, 4).toString()).toBe("PNG");
   });
 
-  test("functions.js stays within 30 KB gzip", () => {
-    expect(zlib.gzipSync(fs.readFileSync(path.join(dist, "functions.js")), { level: 9 }).length).toBeLessThanOrEqual(30 * 1024);
+  test("sizes (gzip -9): functions.js ≤ 30 KB, taskpane.js ≤ 150 KB, all that taskpane.html loads ≤ 160 KB", () => {
+    const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
+    expect(gz("functions.js")).toBeLessThanOrEqual(30 * 1024);
+    expect(gz("taskpane.js")).toBeLessThanOrEqual(150 * 1024);
+    expect(gz("core.js") + gz("functions.js") + gz("taskpane.js")).toBeLessThanOrEqual(160 * 1024);
   });
 });
 
@@ -127,8 +117,11 @@ describe("the built functions.js in a vm context with a stand-in CustomFunctions
         registered.set(id, fn);
       },
     };
-    // Only what a page would have that the bundle might touch; no window, document or Office.
+    // Only what a page would have that the bundles might touch (`self`, where chunks meet); no document or Office.
     const context = vm.createContext({ CustomFunctions, console });
+    context.self = context;
+    // In taskpane.html's order: the shared chunk, then the functions bundle that needs it.
+    vm.runInContext(read("core.js"), context, { filename: "core.js", timeout: 5000 });
     vm.runInContext(read("functions.js"), context, { filename: "functions.js", timeout: 5000 });
   });
 
@@ -155,4 +148,21 @@ describe("the built functions.js in a vm context with a stand-in CustomFunctions
     const text = call("EXECRATE", "abc", 1) as StubError;
     expect([text.code, text.message]).toEqual(["#VALUE!", "全年执行数应为数值，收到文本“abc”"]);
   });
+});
+
+describe("npm run build without SELFEVAL_BASE_URL", () => {
+  test("stops before building, non-zero, and says why; no manifest with a placeholder host is written", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "selfeval-nourl-"));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
+      delete env.SELFEVAL_BASE_URL;
+      const webpack = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+      const run = spawnSync(process.execPath, [webpack, "--mode", "production", "--output-path", out], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
+      expect(run.status).not.toBe(0);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/SELFEVAL_BASE_URL is not set/);
+      expect(fs.existsSync(path.join(out, "manifest.xml"))).toBe(false);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -2,6 +2,7 @@
  * The browser preview in real headless Chromium: dist built once, served over plain HTTP, driven by playwright-core.
  * Without /usr/bin/chromium these tests fail under CI (process.env.CI) and are skipped with a warning elsewhere.
  */
+import fs from "fs";
 import type { Page } from "playwright-core";
 import { analyzeGrid } from "../../src/core";
 import { workbookToGrids, worksheetToGrid } from "../../src/xlsx";
@@ -59,6 +60,23 @@ suite("browser preview (Chromium)", () => {
 
   const cellText = (ref: string) => page.locator(`td[data-cell="${ref}"]`).innerText();
 
+  /**
+   * axe-core's violations of impact moderate or worse in the task pane, one line each. Fluent's tabster focus guards
+   * (`data-tabster-dummy`, invisible focus traps) are excluded: they are there by design.
+   */
+  async function axeViolations(): Promise<string[]> {
+    if (!(await page.evaluate(() => "axe" in window))) {
+      await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    }
+    return page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const result = await axe.run({ include: [['aside[aria-label="任务窗格"]']], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+      return result.violations
+        .filter((v) => v.impact === "moderate" || v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+    });
+  }
+
   test("opens the bundled sample: sheet tabs, grid cells with data-cell and text, merged title, no office.js", async () => {
     await page.goto(`${served.url}preview.html`);
     await page.locator('[data-workbook="sample.xlsx（示例）"][data-loading="false"]').waitFor();
@@ -82,6 +100,7 @@ suite("browser preview (Chromium)", () => {
     expect(rules).toEqual(expect.arrayContaining(["target-vague@表1!D13", "missing-deviation-note@表2!G6"]));
     expect(await page.locator("[data-form]").count()).toBe(5);
     await page.screenshot({ path: artifact("preview-sample-validated.png"), fullPage: false });
+    expect(await axeViolations()).toEqual([]);
   });
 
   test("clicking a finding switches to its sheet and selects its cell", async () => {
@@ -116,6 +135,7 @@ suite("browser preview (Chromium)", () => {
     for (const rule of expected) expect(await page.locator(`li[data-rule="${rule}"]`).count()).toBeGreaterThan(0);
     expect(await page.locator('li[data-rule="total-mismatch"]').getAttribute("data-cell")).toBe("表1!G21");
     await page.screenshot({ path: artifact("preview-injected-errors.png") });
+    expect(await axeViolations()).toEqual([]);
   });
 
   test("write back on a blanked form shows the seed's figures in the grid; revert brings the blanks back", async () => {

@@ -311,6 +311,35 @@ describe("bad input: an Excel error with the right code, never a throw", () => {
   });
 });
 
+describe("data-type arguments (functions.json: allowCustomDataForDataTypeAny)", () => {
+  // What Excel passes for a cell holding a data type: the value's JSON, with the plain value in basicValue.
+  const double = (n: number) => ({ type: "Double", basicValue: n, basicType: "Double" });
+  const formatted = (n: number, numberFormat: string) => ({ type: "FormattedNumber", basicValue: n, numberFormat, basicType: "Double" });
+  const text = (s: string) => ({ type: "String", basicValue: s, basicType: "String" });
+
+  test("formatted and plain numbers are scored by their basic value", () => {
+    expect(EXECRATE(formatted(543.69, "#,##0.00"), double(553.4))).toBe(98.24);
+    expect(FUNDSCORE(formatted(49.85, "0.00"), 58)).toBe(8.59);
+    expect(QUALSCORE("部分达成指标并具有一定效果", double(10), formatted(0.75, "0%"))).toBe(7.5);
+    expect(PERFGRADE(formatted(80, "0.00"))).toBe("良");
+  });
+
+  test("a string data type is read as its text; data types inside a range count too", () => {
+    expect(INDSCORE(text("≤27.40(万元)"), text("24.39(万元)"), double(20))).toBe(20);
+    expect(TOTALSCORE(double(9.82), [[formatted(20, "0.00")], [10], [double(10)], [10], [10], [10], [10], [10]])).toBe(99.82);
+  });
+
+  test("an entity (linked or not) has no basic value: #VALUE! that says so, never 类型无法识别", () => {
+    const stock = { type: "LinkedEntity", text: "某某股份", basicValue: "#VALUE!", basicType: "Error", id: { domainId: "x", entityId: "y", serviceId: 268 } };
+    expectError(EXECRATE(stock, 100), E.invalidValue, /全年执行数为实体数据类型“某某股份”，没有可计算的值/);
+    expectError(PERFGRADE({ type: "Entity", text: "卡片", properties: {} }), E.invalidValue, /实体数据类型/);
+  });
+
+  test("an error data type propagates as its error", () => {
+    expectError(EXECRATE({ type: "Error", errorType: "Div0", basicValue: "#DIV/0!", basicType: "Error" }, 100), E.divisionByZero);
+  });
+});
+
 describe("property: any input gives a finite number, a string, or a CustomFunctions.Error; never a throw", () => {
   const scalar = fc.oneof(
     fc.double(), // NaN, ±Infinity, -0 included

@@ -1,7 +1,18 @@
 /** The adapter's pure helpers: merge tiles, address lists, chunk sizes, change tracking. */
 import fc from "fast-check";
-import { ChangeTracker } from "../../src/office/changes";
-import { blockA1, mergeTiles, parseAddressList, parseRangeAddress, rowsPerChunk } from "../../src/office/layout";
+import { ChangeTracker, OWN_WINDOW_MS } from "../../src/office/changes";
+import {
+  blockA1,
+  chunkRows,
+  mergeTiles,
+  parseAddressList,
+  parseRangeAddress,
+  READ_CELL_LIMIT,
+  rowsPerChunk,
+  splitTile,
+  tilesFor,
+  uniqueAreas,
+} from "../../src/office/layout";
 
 describe("mergeTiles", () => {
   test("tiles partition the block and no tile can anchor more than 512 merged areas", () => {
@@ -65,7 +76,11 @@ describe("ChangeTracker", () => {
     const mark = t.mark("s1");
     t.record({ sheetId: "s1", address: "G6", triggerSource: "ThisLocalAddin", kind: "data" });
     expect(t.changedSince("s1", mark)).toBe(false);
-    t.expectOwn(["s1!G6", "s1!G7"]);
+    t.expectOwn([
+      { sheetId: "s1", row: 5, col: 6 },
+      { sheetId: "s1", row: 6, col: 6 },
+    ]);
+    t.settleOwn();
     t.record({ sheetId: "s1", address: "G6:G7", kind: "format" });
     expect(t.changedSince("s1", mark)).toBe(false);
     t.record({ sheetId: "s1", address: "G6:G8", kind: "format" });
@@ -79,5 +94,50 @@ describe("ChangeTracker", () => {
     t.record({ sheetId: "s1", address: "G6", kind: "format" });
     expect(t.changedSince("s1", m3)).toBe(true);
     expect(t.changedSince("s2", t.mark("s2"))).toBe(false);
+  });
+
+  test("the window for our own events starts when the batch's sync resolves, not when it was queued", () => {
+    let now = 0;
+    const t = new ChangeTracker(() => now);
+    const mark = t.mark("s1");
+    t.expectOwn([{ sheetId: "s1", row: 5, col: 6 }]);
+    now = 25_000; // a long batch: longer than the window itself
+    t.record({ sheetId: "s1", address: "G6", kind: "format" }); // arrives while the batch is still running
+    t.settleOwn();
+    now = 25_000 + OWN_WINDOW_MS - 1; // late, but inside the window counted from the sync's end
+    t.record({ sheetId: "s1", address: "G6", kind: "format" });
+    expect(t.changedSince("s1", mark)).toBe(false);
+    now = 25_000 + OWN_WINDOW_MS + 1;
+    t.record({ sheetId: "s1", address: "G6", kind: "format" });
+    expect(t.changedSince("s1", mark)).toBe(true);
+    // A sheet id that looks like a name is only ever matched as an id.
+    const m2 = t.mark("表1");
+    t.record({ sheetId: "表1", address: "G6", kind: "format" });
+    expect(t.changedSince("表1", m2)).toBe(true);
+  });
+});
+
+describe("merge tiles after a failure", () => {
+  test("splitTile cuts a tile in four (two when one row or column thick), covering it exactly", () => {
+    const t = { top: 10, left: 0, bottom: 101, right: 9 };
+    const parts = splitTile(t);
+    expect(parts).toHaveLength(4);
+    expect(parts.reduce((n, p) => n + (p.bottom - p.top + 1) * (p.right - p.left + 1), 0)).toBe(92 * 10);
+    for (const p of parts) expect((p.bottom - p.top + 1) * (p.right - p.left + 1)).toBeLessThan(512);
+    expect(splitTile({ top: 0, left: 0, bottom: 0, right: 510 })).toHaveLength(2);
+    expect(tilesFor(t, 2)).toHaveLength(mergeTiles(t).length * 16);
+  });
+
+  test("uniqueAreas keeps each area once, in first-seen order", () => {
+    const a = { top: 1, left: 0, bottom: 2, right: 0 };
+    const b = { top: 5, left: 1, bottom: 5, right: 3 };
+    expect(uniqueAreas([a, b, { ...a }, b])).toEqual([a, b]);
+  });
+
+  test("chunkRows: never above 5,000,000 cells, and on the web within the payload budget too", () => {
+    expect(chunkRows(750_000, 8, 48, false)).toBe(625_000);
+    expect(chunkRows(1000, 8, 48, false)).toBe(1000);
+    expect(chunkRows(750_000, 8, 48, true)).toBe(10_922);
+    expect(READ_CELL_LIMIT).toBe(5_000_000);
   });
 });

@@ -48,7 +48,9 @@ describe("controls", () => {
     await userEvent.click(screen.getByRole("radio", { name: "全部工作表" }));
     await validate();
     expect(cards()).toHaveLength(3);
-    expect(screen.getByRole("heading", { name: "工作表“乙”" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "工作表“乙”", level: 2 })).toBeTruthy();
+    // Under a sheet heading, a card's title is one level down, its sections and severity groups below that.
+    expect(screen.getAllByRole("heading", { name: "其他专项工作经费" }).map((h) => h.tagName)).toEqual(["H3"]);
     expect(port.calls.read).toBe(2);
   });
 });
@@ -58,7 +60,11 @@ describe("cards", () => {
     renderPane([sheet([seedForm(0), seedForm(1)]).grid]);
     await validate();
     const [first, second] = cards();
-    expect(within(first).getByRole("heading", { name: "其他专项工作经费" })).toBeTruthy();
+    expect(within(first).getByRole("heading", { name: "其他专项工作经费", level: 2 })).toBeTruthy();
+    expect(within(first).getByRole("heading", { name: "问题", level: 3 })).toBeTruthy();
+    // Headings never skip a level (axe heading-order): h1 → h2 card → h3 sections → h4 severity groups.
+    const levels = [...document.querySelectorAll("h1,h2,h3,h4,h5,h6")].map((h) => Number(h.tagName[1]));
+    levels.forEach((l, i) => expect(i === 0 ? l : l - levels[i - 1]).toBeLessThanOrEqual(i === 0 ? 1 : 1));
     expect(within(second).getByRole("heading", { name: "信息化项目建设" })).toBeTruthy();
     const row = (card: HTMLElement, label: string) => within(card).getByRole("rowheader", { name: label }).closest("tr")!;
     expect(row(first, "执行率").textContent).toBe("执行率98.24%98.24%");
@@ -119,7 +125,12 @@ describe("findings", () => {
     const button = within(li).getByRole("button");
     expect(button.tagName).toBe("BUTTON");
     expect(button.tabIndex).toBe(0);
-    expect(button.getAttribute("aria-label")).toContain("单元格 表1!D13");
+    // Its name is the visible message (no aria-label that says something else); severity, rule and cell describe it.
+    expect(button.getAttribute("aria-label")).toBeNull();
+    const message = button.firstChild!.textContent!;
+    expect(within(li).getByRole("button", { name: message })).toBe(button);
+    const description = document.getElementById(button.getAttribute("aria-describedby")!)!.textContent;
+    expect(description).toBe("警告，规则 target-vague，单元格 表1!D13，按 Enter 选中");
     button.focus();
     await userEvent.keyboard("{Enter}");
     expect(port.selected).toBe("表1!D13");
@@ -192,5 +203,16 @@ describe("write back and revert", () => {
     await userEvent.click(screen.getByRole("button", { name: "写回得分" }));
     await screen.findByText(/在校验后被修改/);
     expect(port.grids[0].values[5][6]).toBeNull();
+  });
+});
+
+describe("landmarks", () => {
+  test("in Excel the pane is the page's main landmark; embedded (the preview) it is not, so no main is nested", () => {
+    const own = renderPane([sheet([seedForm(0)]).grid]);
+    expect(screen.getAllByRole("main")).toHaveLength(1);
+    own.unmount();
+    renderPane([sheet([seedForm(0)]).grid], {}, false);
+    expect(screen.queryAllByRole("main")).toHaveLength(0);
+    expect(screen.getByRole("heading", { name: "自评表助手", level: 1 })).toBeTruthy();
   });
 });

@@ -35,11 +35,11 @@ export function blankComputed(grid: Grid, p: Placed): Grid {
   return grid;
 }
 
-export function renderPane(grids: Grid[], options: MemoryPortOptions = {}) {
+export function renderPane(grids: Grid[], options: MemoryPortOptions = {}, landmark = true) {
   const port = new MemoryWorkbookPort(grids, options);
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane port={port} />
+      <TaskPane port={port} landmark={landmark} />
     </FluentProvider>,
   );
   return { port, ...view };

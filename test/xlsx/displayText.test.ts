@@ -1,5 +1,5 @@
 import { fixed, formatNumber } from "../../src/xlsx";
-import { dateText } from "../../src/xlsx/displayText";
+import { dateText } from "../../src/core/display/displayText";
 
 describe("formatNumber", () => {
   test.each([

@@ -2,13 +2,13 @@
  * End-to-end harness: a production build of dist (once), a tiny static HTTP server on a random localhost port, and
  * Debian's Chromium driven by playwright-core with a fresh profile. Shared by test/e2e and bench/preview.ts.
  */
-import { execFileSync } from "child_process";
 import fs from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
 import { type BrowserContext, chromium } from "playwright-core";
+import { ensureDist } from "../../support/dist";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 export const CHROMIUM = process.env.SELFEVAL_CHROMIUM ?? "/usr/bin/chromium";
@@ -20,16 +20,13 @@ export function chromiumAvailable(): boolean {
 }
 
 /**
- * Builds dist once into .tmp/e2e-dist (production mode) and returns the folder. SELFEVAL_E2E_DIST names an
- * already built dist instead (e.g. after `npm run build`).
+ * The production build the tests share (.tmp/jest-dist, made by Jest's global setup, or here when it is missing or
+ * out of date: test/support/dist.js). SELFEVAL_E2E_DIST names an already built dist instead (e.g. after `npm run build`).
  */
 export function buildDist(): string {
   const given = process.env.SELFEVAL_E2E_DIST;
   if (given) return path.resolve(ROOT, given);
-  const out = path.join(ROOT, ".tmp", "e2e-dist");
-  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  execFileSync(process.execPath, [cli, "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "pipe" });
-  return out;
+  return ensureDist();
 }
 
 const TYPES: Record<string, string> = {

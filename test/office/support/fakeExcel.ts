@@ -7,17 +7,24 @@
  *   - property writes (values / formulas / numberFormat) and methods (activate, select) are queued and carried out,
  *     in order, at context.sync(); a string written to `values` is parsed as Excel parses typing (`=…` becomes a
  *     formula, `98%` a number) unless the cell's format is Text (`@`) at that moment or it starts with `'`;
- *   - a write to a protected sheet throws AccessDenied at that point of the batch (earlier commands stay done);
+ *   - a write to a locked cell of a protected sheet, or a format write there without allowFormatCells, throws
+ *     AccessDenied at that point of the batch (earlier commands stay done); getCellProperties gives the lock states;
+ *   - a formula written into a cell formatted Text (`@`) is stored as text, as Excel does;
+ *   - loads are carried out at their place in the queue (a load before a write sees the old content); a range above
+ *     5,000,000 cells loads values/text/numberFormat/formulas as null (Excel's behaviour, office-js #4783, #6781);
  *   - edit mode makes the whole sync fail with InvalidOperationInCellEditMode before anything runs;
- *   - getMergedAreasOrNullObject fails above 512 areas; getItem of a missing sheet fails with ItemNotFound;
+ *   - getMergedAreasOrNullObject fails above 512 areas, counting either the areas anchored in the range or (option
+ *     `mergeReport: "intersecting"`) every area touching it, which it then also reports; getItem of a missing sheet
+ *     fails with ItemNotFound;
  *   - worksheet events fire after our writes (triggerSource "ThisLocalAddin") and on `userEdit`.
+ * docs/addin.md lists which of these behaviours no test here can confirm against Excel.
  * One request context lives as long as the fake, so a test counts syncs with jest.spyOn(fake.context, "sync").
  */
 /* eslint-disable @typescript-eslint/no-this-alias -- OfficeMockObject calls the functions it holds with itself as `this` */
 import { OfficeMockObject } from "office-addin-mock";
 import { a1, type CellValue, type Grid, type MergedArea, parseQualified } from "../../../src/core/grid";
 import type { OfficeHost } from "../../../src/office/host";
-import { formatNumber } from "../../../src/xlsx/displayText";
+import { formatNumber } from "../../../src/core/display/displayText";
 
 export interface FakeCell {
   value: CellValue;
@@ -30,6 +37,10 @@ type Handler = (e: Record<string, unknown>) => unknown;
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   protected = false;
+  /** WorksheetProtectionOptions.allowFormatCells while protected. */
+  allowFormatCells = false;
+  /** Cells (`row,col`) whose format.protection.locked is false; every other cell is locked, as in Excel. */
+  unlocked = new Set<string>();
   handlers = { changed: [] as Handler[], format: [] as Handler[], protection: [] as Handler[] };
   constructor(
     public name: string,
@@ -78,7 +89,15 @@ export interface FakeOptions {
   api?: string;
   /** Excel on the web: responses above this many bytes fail with ResponsePayloadSizeLimitExceeded. */
   responseLimit?: number;
+  /**
+   * Which merged areas a range reports and counts against the 512 limit: those whose top-left lies in it
+   * (default), or every area that touches it (so an area crossing a tile edge comes back from both tiles).
+   */
+  mergeReport?: "anchored" | "intersecting";
 }
+
+/** Above this many cells a range read gives null (resource limits page: 5,000,000 cells for read operations). */
+export const FAKE_READ_CELL_LIMIT = 5_000_000;
 
 const WRITABLE = new Set(["values", "formulas", "numberFormat"]);
 
@@ -116,6 +135,10 @@ export class FakeExcel {
   private mocks: OfficeMockObject[] = [];
   private responseBytes: Array<() => number> = [];
   private nextId = 1;
+  /** Called at the start of every sync (a test advances its clock here to make a batch take time). */
+  beforeSync: (() => void) | null = null;
+  /** The cell count of every range whose values were loaded, in order. */
+  readSizes: number[] = [];
 
   constructor(private readonly options: FakeOptions = {}) {
     const self = this;
@@ -174,9 +197,14 @@ export class FakeExcel {
     if (!options.silent) this.fire(s, "changed", a1(p.row, p.col), "Unknown");
   }
 
-  protect(name: string, on = true): void {
+  protect(name: string, on = true, options: { allowFormatCells?: boolean; unlocked?: string[] } = {}): void {
     const s = this.sheet(name);
     s.protected = on;
+    s.allowFormatCells = options.allowFormatCells ?? false;
+    for (const ref of options.unlocked ?? []) {
+      const p = parseQualified(`${name}!${ref}`)!;
+      s.unlocked.add(s.key(p.row, p.col));
+    }
     for (const h of s.handlers.protection) void h({ worksheetId: s.id, isProtected: on, type: "WorksheetProtectionChanged" });
   }
 
@@ -213,11 +241,12 @@ export class FakeExcel {
   // ---- the request context -------------------------------------------------------------------------------------
 
   private async sync(): Promise<void> {
+    this.beforeSync?.();
     const queue = this.queue;
+    // Every object of this Excel.run settles at each sync: one made in an earlier batch may be loaded again later.
     const mocks = this.mocks;
     const bytes = this.responseBytes;
     this.queue = [];
-    this.mocks = [];
     this.responseBytes = [];
     if (this.editMode) throw new ExcelError("InvalidOperationInCellEditMode");
     if (this.options.responseLimit !== undefined) {
@@ -230,6 +259,7 @@ export class FakeExcel {
       for (const command of queue) command();
     } finally {
       this.firing = null;
+      // Including the objects made while the batch ran (the sheet list's items).
       for (const m of mocks) await OfficeMockObject.prototype.sync.call(m);
       // The library settles nested properties in promise callbacks it does not await: let them run.
       await new Promise((resolve) => setImmediate(resolve));
@@ -258,7 +288,11 @@ export class FakeExcel {
     const wsList = (this.context.workbook as { worksheets: Record<string, unknown> }).worksheets;
     wsList.items = "Error, context.sync() was not called";
     this.queue.push(() => {
-      wsList.items = this.sheets.map((s) => ({ name: s.name, id: s.id, getUsedRangeOrNullObject: (v?: boolean) => this.usedRange(s, v) }));
+      wsList.items = this.sheets.map((s) => {
+        const m = this.sheetMock(s);
+        m.load("name,id");
+        return m;
+      });
     });
     void what;
   }
@@ -272,7 +306,7 @@ export class FakeExcel {
     const m = new OfficeMockObject({
       name: s.name,
       id: s.id,
-      protection: { protected: s.protected },
+      protection: { protected: s.protected, options: { allowFormatCells: s.allowFormatCells } },
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => self.usedRange(s, valuesOnly),
       getRange: (addr?: string) => self.rangeMock(s, addr ?? "A1"),
       activate: () => self.queue.push(() => {
@@ -297,43 +331,58 @@ export class FakeExcel {
     return this.rangeMock(s, `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`);
   }
 
-  /** A range over current state; writes to it are queued and carried out at sync. */
+  /**
+   * A range over the sheet; writes to it are queued and carried out at sync, and so are loads, at their place in the
+   * queue, so that a load queued before a write sees the cell as it was.
+   */
   private rangeMock(s: FakeSheet, addr: string): OfficeMockObject {
     const self = this;
     const b = parseAddr(addr);
-    const grid = (f: (c: FakeCell) => unknown) => {
-      const out: unknown[][] = [];
-      for (let r = b.top; r <= b.bottom; r++) {
-        const row: unknown[] = [];
-        for (let c = b.left; c <= b.right; c++) row.push(f(s.get(r, c)));
-        out.push(row);
-      }
-      return out;
+    const cells = (b.bottom - b.top + 1) * (b.right - b.left + 1);
+    const compute = (prop: string): unknown => {
+      if (prop === "address") return `${quoteSheet(s.name)}!${addr}`;
+      // Excel hands back null above the read limit instead of failing (office-js issues #4783, #6781).
+      if (cells > FAKE_READ_CELL_LIMIT) return null;
+      const f: (c: FakeCell) => unknown =
+        prop === "values"
+          ? (c) => (c.value === null ? "" : c.value)
+          : prop === "text"
+            ? (c) => shown(c)
+            : prop === "numberFormat"
+              ? (c) => c.format ?? "General"
+              : (c) => c.formula ?? (c.value === null ? "" : c.value);
+      return self.block(s, b, f);
     };
-    const data = {
-      address: `${quoteSheet(s.name)}!${addr}`,
-      values: grid((c) => (c.value === null ? "" : c.value)),
-      text: grid((c) => shown(c)),
-      numberFormat: grid((c) => c.format ?? "General"),
-      formulas: grid((c) => c.formula ?? (c.value === null ? "" : c.value)),
-    };
+    // Placeholders: the real contents are computed when a queued load runs.
     const raw = new OfficeMockObject({
-      ...data,
+      address: "",
+      values: "",
+      text: "",
+      numberFormat: "",
+      formulas: "",
       select: () => self.queue.push(() => {
         self.log.push(`select ${s.name}!${addr}`);
         self.selection = `${s.name}!${addr}`;
       }),
       getMergedAreasOrNullObject: () => self.mergedAreas(s, b),
+      getCellProperties: () => self.cellProperties(s, b),
     });
     Object.defineProperty(raw, "isNullObject", { value: false });
     this.track(raw);
-    let loaded = false;
+    let counted = false;
     return new Proxy(raw, {
       get(target, prop, receiver) {
         if (prop === "load") {
           return (what: string) => {
-            if (!loaded) self.responseBytes.push(() => JSON.stringify(what.split(",").map((p) => data[p.trim() as keyof typeof data])).length);
-            loaded = true;
+            const props = what.split(",").map((p) => p.trim());
+            if (!counted) self.responseBytes.push(() => JSON.stringify(props.map(compute)).length);
+            counted = true;
+            self.queue.push(() => {
+              if (props.includes("values")) self.readSizes.push(cells);
+              const inner = (target as unknown as { _properties: Map<string, { resetValue(v: unknown): void }> })._properties;
+              for (const p of props) inner.get(p)?.resetValue(compute(p));
+              target.load(what);
+            });
             return target.load(what);
           };
         }
@@ -349,28 +398,78 @@ export class FakeExcel {
     });
   }
 
+  /** A block of cells as Excel returns it; rows without cells share one array (a million-row range stays cheap). */
+  private block(s: FakeSheet, b: { top: number; left: number; bottom: number; right: number }, f: (c: FakeCell) => unknown): unknown[][] {
+    // Which rows hold cells: worth indexing only for tall ranges (single-cell loads are the common case).
+    let rows: Set<number> | null = null;
+    if (b.bottom - b.top > 64) {
+      rows = new Set<number>();
+      for (const k of s.cells.keys()) rows.add(Number(k.slice(0, k.indexOf(","))));
+    }
+    const width = b.right - b.left + 1;
+    const none = f({ value: null, formula: null, format: null });
+    const blankRow = new Array(width).fill(none);
+    const out: unknown[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      if (rows && !rows.has(r)) {
+        out.push(blankRow);
+        continue;
+      }
+      const row: unknown[] = [];
+      for (let c = b.left; c <= b.right; c++) row.push(f(s.get(r, c)));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Range.getCellProperties({ format: { protection: true } }): a ClientResult filled in at its place in the queue. */
+  private cellProperties(s: FakeSheet, b: { top: number; left: number; bottom: number; right: number }): { value: unknown } {
+    const result: { value: unknown } = { value: "Error, context.sync() was not called" };
+    this.queue.push(() => {
+      const out: unknown[][] = [];
+      for (let r = b.top; r <= b.bottom; r++) {
+        const row: unknown[] = [];
+        for (let c = b.left; c <= b.right; c++) row.push({ format: { protection: { locked: !s.unlocked.has(s.key(r, c)), formulaHidden: false } } });
+        out.push(row);
+      }
+      result.value = out;
+    });
+    this.cellPropertyCalls++;
+    return result;
+  }
+  cellPropertyCalls = 0;
+
   private mergedAreas(s: FakeSheet, b: { top: number; left: number; bottom: number; right: number }): OfficeMockObject {
-    const anchored = s.merges.filter((m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right);
-    if (anchored.length > 512) {
+    const intersecting = this.options.mergeReport === "intersecting";
+    const reported = s.merges.filter((m) =>
+      intersecting
+        ? m.top <= b.bottom && m.bottom >= b.top && m.left <= b.right && m.right >= b.left
+        : m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right,
+    );
+    if (reported.length > 512) {
+      this.mergeFailures++;
       this.queue.push(() => {
         throw new ExcelError("GeneralException", "more than 512 merged areas");
       });
     }
-    const address = anchored.map((m) => `${quoteSheet(s.name)}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(",");
-    const m = this.track(new OfficeMockObject({ address, areaCount: anchored.length }));
-    Object.defineProperty(m, "isNullObject", { value: anchored.length === 0 });
+    const address = reported.map((m) => `${quoteSheet(s.name)}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(",");
+    const m = this.track(new OfficeMockObject({ address, areaCount: reported.length }));
+    Object.defineProperty(m, "isNullObject", { value: reported.length === 0 });
     this.mergeCalls++;
     return m;
   }
   mergeCalls = 0;
+  /** Merged-areas queries that failed (more than 512 areas). */
+  mergeFailures = 0;
 
   /** Carries out one queued property write on every cell of the block. */
   private apply(s: FakeSheet, b: { top: number; left: number; bottom: number; right: number }, prop: string, value: unknown[][]): void {
-    if (s.protected) throw new ExcelError("AccessDenied", `sheet ${s.name} is protected`);
     for (let r = b.top; r <= b.bottom; r++) {
       for (let c = b.left; c <= b.right; c++) {
         const v = value[r - b.top]?.[c - b.left];
         if (v === null || v === undefined) continue; // null in a 2-D write leaves the cell alone
+        if (s.protected && !s.unlocked.has(s.key(r, c))) throw new ExcelError("AccessDenied", `${s.name}!${a1(r, c)} is locked`);
+        if (s.protected && prop === "numberFormat" && !s.allowFormatCells) throw new ExcelError("AccessDenied", `formatting cells is not allowed on ${s.name}`);
         const cell = { ...s.get(r, c) };
         const ref = `${s.name}!${a1(r, c)}`;
         this.log.push(`set ${ref} ${prop} ${JSON.stringify(v)}`);
@@ -380,7 +479,8 @@ export class FakeExcel {
           this.fire(s, "format", a1(r, c));
           continue;
         }
-        if (prop === "formulas" && typeof v === "string" && v.startsWith("=")) {
+        // A formula typed into a Text-formatted cell stays text, as Excel does.
+        if (prop === "formulas" && typeof v === "string" && v.startsWith("=") && cell.format !== "@") {
           cell.formula = v;
           cell.value = this.formulaResults.get(v) ?? null;
         } else Object.assign(cell, this.parseTyped(v, cell.format));
