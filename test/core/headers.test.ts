@@ -158,3 +158,50 @@ describe("the funding table's own 原因 cell (Sichuan)", () => {
     expect(notes.map((w) => [w.cell, String(w.value).slice(0, 12)])).toEqual([["表1!I5", "预算执行率 80.00%"]]);
   });
 });
+
+describe("a rate is read by its header and checked against the amounts, never by magnitude alone", () => {
+  /** A Hubei-style form: 预算数(A) / 执行数(B) / 执行率(B/A) / 得分(20分*执行率), 200 budgeted, 195.50 spent. */
+  function hubei(rate: CellValue, header = "执行率(B/A)", executed = 195.5): Grid {
+    const values: CellValue[][] = [
+      ["2020年度长江禁捕项目自评表", null, null, null, null],
+      ["项目名称", "长江禁捕", null, null, null],
+      ["预算执行情况(万元)(20分)", "预算数(A)", "执行数(B)", header, "得分(20分*执行率)"],
+      ["年度财政资金总额", 200, executed, rate, 19.55],
+      ["年度绩效目标(80分)", "一级指标", "二级指标", "三级指标", "得分"],
+      [null, "产出指标(80分)", "数量指标", "禁捕水域巡查", 80],
+      ["总分", 99.55, null, null, null],
+    ];
+    return { sheet: "表1", top: 0, left: 0, values, merges: [{ top: 6, left: 1, bottom: 6, right: 4 }] };
+  }
+  const stated = (grid: Grid) => summarize(analyzeGrid(grid, { profile: "hubei" }).forms[0]).stated.rate;
+  const rateFindings = (grid: Grid) => analyzeGrid(grid, { profile: "hubei" }).forms[0].findings.filter((f) => f.rule === "exec-rate-mismatch");
+
+  test.each([
+    ["the ratio 0.9775 under (B/A)", 0.9775, "执行率(B/A)", 97.75],
+    ["the ratio 1 under (B/A) when all was spent", 1, "执行率(B/A)", 100],
+    ["97.75 typed in percent points under (B/A): the amounts say so", 97.75, "执行率(B/A)", 97.75],
+    ["the text 97.75% under (B/A)", "97.75%", "执行率(B/A)", 97.75],
+    ["0.9775 under a plain 执行率 header: the amounts say it is a fraction", 0.9775, "执行率", 97.75],
+    ["97.75 under a plain 执行率 header", 97.75, "执行率", 97.75],
+  ] as const)("%s → %s", (_name, rate, header, points) => {
+    const grid = hubei(rate, header, rate === 1 ? 200 : 195.5);
+    expect(stated(grid)).toBe(points);
+    expect(rateFindings(grid)).toEqual([]);
+  });
+
+  test("a wrong text rate under (B/A) stays in percent points and is flagged (86.19% for 97.75 %)", () => {
+    const found = rateFindings(hubei("86.19%"));
+    expect(stated(hubei("86.19%"))).toBe(86.19);
+    expect(found.map((f) => [f.severity, f.cell, f.expected])).toEqual([["error", "表1!D4", 97.75]]);
+  });
+
+  test("a small wrong number under a plain header is not taken for a fraction (0.5 is 0.50 %)", () => {
+    expect(stated(hubei(0.5, "执行率"))).toBe(0.5);
+    expect(rateFindings(hubei(0.5, "执行率")).map((f) => f.cell)).toEqual(["表1!D4"]);
+  });
+
+  test("the weight stated in the header (得分(20分*执行率)) scores the rate", () => {
+    const [report] = analyzeGrid(hubei(0.9775), { profile: "default" }).forms;
+    expect([report.scored.fundingWeight, report.scored.fundingScore]).toEqual([20, 19.55]);
+  });
+});

@@ -101,7 +101,8 @@ const FUNDING_LABEL = maskOf(["funding"]);
  */
 function settleRate(row: FundingRow, ratioHeader: boolean): void {
   const { rate, budget, executed } = row;
-  if (rate.value === null || rate.percentFormat) return;
+  // `97.75%` typed as text says its unit itself; only a bare number is in question.
+  if (rate.value === null || rate.percentFormat || (typeof rate.raw === "string" && rate.raw.trim().endsWith("%"))) return;
   const exact = budget.value && executed.value !== null ? (executed.value / budget.value) * 100 : null;
   const near = (x: number) => exact !== null && Math.abs(x - exact) < 0.02;
   const asFraction = ratioHeader ? !(near(rate.value) && !near(rate.value * 100)) : near(rate.value * 100) && !near(rate.value) && rate.value !== 0;
