@@ -9,17 +9,23 @@
  *   write   1 sync (one undo step with mergeUndoGroup where ExcelApi 1.20 is supported); 2 when an edit raced it.
  *   revert  1 sync, or 2 when the sheet changed after the write (the first checks our cells still hold what we wrote).
  *   select  1 sync.
+ *   rewrite 1 sync (转为普通公式 / 公式化: after the read, the same way as a write); 2 when an edit raced it.
+ *   create  1 sync (新建自评表: the whole sheet, formats, merges, lists, print setup).
  */
-import { a1, type Grid, parseQualified } from "../core/grid";
+import { guardRewrites } from "../core/freeze/guard";
+import { a1, type CellRef, type Grid, parseQualified } from "../core/grid";
 import { guardWrites } from "../core/guard";
-import type { CellSnapshot, ReadScope, RevertOutcome, WorkbookPort, WriteOptions, WriteOutcome } from "../core/port";
+import type { CellSnapshot, CreateOutcome, FormulaRewrite, ReadScope, RevertOutcome, WorkbookPort, WriteOptions, WriteOutcome } from "../core/port";
+import type { TemplateSheet } from "../core/template/model";
 import { isProfileId, type ProfileId } from "../core/scoring/profiles";
 import type { PlannedWrite } from "../core/writeplan";
 import { ChangeTracker, type TrackedCell } from "./changes";
 import { messageOf } from "./errors";
 import type { OfficeHost } from "./host";
 import { isLocked, WorkbookReader } from "./read";
-import { needsFormatChange, revertBatch, writeBatch } from "./write";
+import { createBatch, freeName } from "./create";
+import { rewriteBatch } from "./rewrite";
+import { needsFormatChange, revertBatch, writeBatch, type Written } from "./write";
 
 export const PROFILE_SETTING = "selfeval.profile";
 
@@ -32,7 +38,7 @@ function listCells(cells: readonly string[]): string {
 
 interface LastWrite {
   /** What we wrote, by `Sheet!A1`. */
-  cells: Map<string, string | number>;
+  cells: Map<string, Written>;
   /** Each written sheet's change mark right after the write, by sheet id. */
   marks: Map<string, number>;
 }
@@ -68,7 +74,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   /** Why a sheet may not be written now, or null. */
-  private refusal(sheet: string, writes: readonly PlannedWrite[]): string | null {
+  private refusal(sheet: string, writes: ReadonlyArray<{ ref: CellRef; cell: string }>): string | null {
     const s = this.reader.sheets.get(sheet);
     if (!s?.grid) return `工作表“${sheet}”尚未校验：请先点“校验”，再写回。`;
     if (s.stale) return `工作表“${sheet}”已写回过，校验结果已过期：请重新校验后再写回。`;
@@ -127,6 +133,52 @@ export class OfficeWorkbookPort implements WorkbookPort {
       marks: new Map(sheets.map((sheet) => [state(sheet).id, this.changes.mark(state(sheet).id)])),
     };
     return { ok: true, written: writes.length, snapshot };
+  }
+
+  async rewrite(rewrites: readonly FormulaRewrite[]): Promise<WriteOutcome> {
+    if (rewrites.length === 0) return { ok: true, written: 0, snapshot: [] };
+    const sheets = [...new Set(rewrites.map((w) => w.ref.sheet))];
+    for (const sheet of sheets) {
+      const why = this.refusal(sheet, rewrites);
+      if (why) return { ok: false, message: why.replace("再写回", "再操作") };
+    }
+    const grids = new Map<string, Grid>();
+    for (const [name, s] of this.reader.sheets) if (s.grid) grids.set(name, s.grid);
+    const guard = guardRewrites(grids, rewrites);
+    if (!guard.ok) return guard;
+    const state = (sheet: string) => this.reader.sheets.get(sheet)!;
+    this.changes.expectOwn(rewrites.map((w): TrackedCell => ({ sheetId: state(w.ref.sheet).id, row: w.ref.row, col: w.ref.col })));
+    let race: string[] | null = null;
+    try {
+      race = await this.runUndoable((context) => rewriteBatch(context, rewrites, guard.snapshot, (sheet) => state(sheet).formatsAllowed));
+    } catch (e) {
+      return { ok: false, message: messageOf(e, "改写公式") };
+    } finally {
+      this.changes.settleOwn();
+    }
+    for (const sheet of sheets) state(sheet).stale = true;
+    if (race) return { ok: false, message: `单元格 ${listCells(race)} 在读取后被修改：已恢复原内容，未改写。请重新操作。` };
+    this.lastWrite = {
+      cells: new Map(rewrites.map((w): [string, Written] => [w.cell, "formula" in w.after ? { formula: w.after.formula } : w.after.value])),
+      marks: new Map(sheets.map((sheet) => [state(sheet).id, this.changes.mark(state(sheet).id)])),
+    };
+    return { ok: true, written: rewrites.length, snapshot: guard.snapshot };
+  }
+
+  async createSheet(template: TemplateSheet): Promise<CreateOutcome> {
+    const name = freeName(template.name, [...this.reader.sheets.keys(), ...this.reader.order]);
+    try {
+      await this.host.run(async (context) => {
+        createBatch(context, template, name, (v) => this.supports(v));
+        await context.sync();
+      });
+    } catch (e) {
+      return { ok: false, message: messageOf(e, "新建自评表") };
+    }
+    // The next 校验 of 本表 reads the new sheet (its merges and events in that read's second sync, as for any sheet
+    // first seen); 全部工作表 finds it in the sheet list.
+    this.reader.activeName = name;
+    return { ok: true, sheet: name };
   }
 
   async revert(snapshot: readonly CellSnapshot[]): Promise<RevertOutcome> {

@@ -9,6 +9,16 @@ import type { CellSnapshot } from "../core/port";
 import type { PlannedWrite } from "../core/writeplan";
 import { cellFormula, cellValue } from "./cells";
 
+/** What a write or rewrite put in a cell: a value, or (转为普通公式 / 公式化) a formula. */
+export type Written = string | number | boolean | null | { formula: string };
+
+/** Whether a cell (its value and formula now) still holds what we wrote. */
+export function holds(value: CellValue, formula: string | null, w: Written | undefined): boolean {
+  if (w === undefined) return false;
+  if (w !== null && typeof w === "object") return formula === w.formula;
+  return formula === null && (value === w || (isBlank(value) && (w === null || w === "")));
+}
+
 export type Content = { kind: "formula"; formula: string } | { kind: "value"; value: CellValue };
 
 /** How a sheet may be written: a protected sheet whose protection forbids formatting cells gets no format commands. */
@@ -56,7 +66,7 @@ export function needsFormatChange(w: PlannedWrite, snap: CellSnapshot): boolean 
   return format !== undefined && format !== (snap.numberFormat ?? "General");
 }
 
-function sameContent(r: Excel.Range, s: CellSnapshot): boolean {
+export function sameContent(r: Excel.Range, s: CellSnapshot): boolean {
   const v = cellValue(r.values[0][0]);
   const f = cellFormula(r.formulas[0][0], v);
   if (f !== null || s.formula !== null) return f === s.formula;
@@ -64,7 +74,7 @@ function sameContent(r: Excel.Range, s: CellSnapshot): boolean {
 }
 
 /** A Range proxy for a cell; worksheets are looked up once per batch. */
-function ranges(context: Excel.RequestContext) {
+export function ranges(context: Excel.RequestContext) {
   const sheets = new Map<string, Excel.Worksheet>();
   return (ref: CellRef) => {
     let ws = sheets.get(ref.sheet);
@@ -106,7 +116,7 @@ export async function writeBatch(context: Excel.RequestContext, writes: readonly
 export async function revertBatch(
   context: Excel.RequestContext,
   snapshot: readonly CellSnapshot[],
-  wrote: ReadonlyMap<string, string | number>,
+  wrote: ReadonlyMap<string, Written>,
   check: boolean,
   formats: FormatsAllowed,
 ): Promise<string[]> {
@@ -121,7 +131,7 @@ export async function revertBatch(
     const edited = snapshot
       .filter((s, i) => {
         const v = cellValue(now[i].values[0][0]);
-        return cellFormula(now[i].formulas[0][0], v) !== null || v !== wrote.get(s.cell);
+        return !holds(v, cellFormula(now[i].formulas[0][0], v), wrote.get(s.cell));
       })
       .map((s) => s.cell);
     if (edited.length > 0) return edited;

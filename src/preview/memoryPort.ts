@@ -4,9 +4,11 @@
  * when a target changed since the read, when a non-empty cell lacks consent, or when its sheet is protected; a
  * revert restores value, formula and format exactly. Views subscribe to repaint after writes, reverts and selects.
  */
-import { type CellValue, type Grid, GridReader, parseQualified, qualified } from "../core/grid";
+import { type CellValue, type Grid, GridReader, isBlank, parseQualified, qualified } from "../core/grid";
 import { copyGrid, setCell } from "../core/grid/edit";
-import type { CellSnapshot, ReadScope, RevertOutcome, WorkbookPort, WriteOptions, WriteOutcome } from "../core/port";
+import type { CellSnapshot, CreateOutcome, FormulaRewrite, ReadScope, RevertOutcome, WorkbookPort, WriteOptions, WriteOutcome } from "../core/port";
+import { guardRewrites } from "../core/freeze/guard";
+import { templateGrid, type TemplateSheet } from "../core/template/model";
 import { isProfileId, type ProfileId } from "../core/scoring/profiles";
 import type { PlannedWrite } from "../core/writeplan";
 import { guardWrites, keepFormat } from "../core/guard";
@@ -16,6 +18,8 @@ export interface MemoryPortOptions {
   protectedSheets?: Iterable<string>;
   profile?: ProfileId | null;
 }
+
+type Written = string | number | boolean | null | { formula: string };
 
 export class MemoryWorkbookPort implements WorkbookPort {
   readonly grids: Grid[];
@@ -27,10 +31,11 @@ export class MemoryWorkbookPort implements WorkbookPort {
   private readonly versions = new Map<string, number>();
   /** Each sheet's version at its last read: until it changes, the live grid is what that read returned. */
   private readonly lastRead = new Map<string, number>();
-  private lastWrite: Map<string, string | number> | null = null;
+  /** What the last write or rewrite put in each cell: a value, or a formula (转为普通公式 / 公式化). */
+  private lastWrite: Map<string, Written> | null = null;
   private readonly listeners = new Set<() => void>();
   /** Counts of port calls, for tests and the bench. */
-  readonly calls = { read: 0, write: 0, revert: 0, select: 0 };
+  readonly calls = { read: 0, write: 0, revert: 0, select: 0, rewrite: 0, create: 0 };
 
   constructor(grids: Grid[], options: MemoryPortOptions = {}) {
     this.grids = grids.map(copyGrid);
@@ -90,20 +95,67 @@ export class MemoryWorkbookPort implements WorkbookPort {
     });
   }
 
-  async write(writes: readonly PlannedWrite[], options: WriteOptions = {}): Promise<WriteOutcome> {
-    this.calls.write++;
-    if (writes.length === 0) return { ok: true, written: 0, snapshot: [] };
+  /** The sheets of a write or rewrite, checked as a write is: read, unchanged since, not protected. */
+  private readSheets(sheets: Iterable<string>): { ok: true; read: Map<string, Grid> } | { ok: false; message: string } {
     const read = new Map<string, Grid>();
-    for (const sheet of new Set(writes.map((w) => w.ref.sheet))) {
+    for (const sheet of sheets) {
       const last = this.lastRead.get(sheet);
       const grid = this.grid(sheet);
-      if (last === undefined || !grid) continue; // guardWrites refuses a sheet that was not read
+      if (last === undefined || !grid) continue; // the guards refuse a sheet that was not read
       if (this.protectedSheets.has(sheet)) return { ok: false, message: `工作表“${sheet}”受保护：请先撤销工作表保护，再写回。未写入任何内容。` };
       if ((this.versions.get(sheet) ?? 0) !== last) {
         return { ok: false, message: `工作表“${sheet}”的内容在校验后被修改：请重新校验后再写回。未写入任何内容。` };
       }
       read.set(sheet, grid);
     }
+    return { ok: true, read };
+  }
+
+  private wrote(sheets: Iterable<string>, cells: Map<string, Written>): void {
+    for (const sheet of sheets) {
+      this.bump(sheet);
+      this.lastRead.delete(sheet); // the read is out of date now
+    }
+    this.lastWrite = cells;
+    this.notify();
+  }
+
+  async rewrite(rewrites: readonly FormulaRewrite[]): Promise<WriteOutcome> {
+    this.calls.rewrite++;
+    if (rewrites.length === 0) return { ok: true, written: 0, snapshot: [] };
+    const sheets = this.readSheets(new Set(rewrites.map((w) => w.ref.sheet)));
+    if (!sheets.ok) return sheets;
+    const guard = guardRewrites(sheets.read, rewrites);
+    if (!guard.ok) return guard;
+    rewrites.forEach((w, i) => {
+      const g = this.grid(w.ref.sheet)!;
+      const format = guard.snapshot[i].numberFormat;
+      // The preview does not calculate: a new formula shows the value the cell had until the workbook is reopened.
+      if ("formula" in w.after) setCell(g, w.ref.row, w.ref.col, { value: guard.snapshot[i].value, formula: w.after.formula, format });
+      else setCell(g, w.ref.row, w.ref.col, { value: w.after.value, formula: null, format });
+    });
+    this.wrote(sheets.read.keys(), new Map(rewrites.map((w): [string, Written] => [w.cell, "formula" in w.after ? { formula: w.after.formula } : w.after.value])));
+    return { ok: true, written: rewrites.length, snapshot: guard.snapshot };
+  }
+
+  async createSheet(template: TemplateSheet): Promise<CreateOutcome> {
+    this.calls.create++;
+    const taken = new Set(this.grids.map((g) => g.sheet.toLowerCase()));
+    let name = template.name;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${template.name} (${i})`;
+    // As a host hands it over before calculating: labels and inputs, formula cells blank.
+    this.grids.push({ ...templateGrid(template), sheet: name });
+    this.activeIndex = this.grids.length - 1;
+    this.notify();
+    return { ok: true, sheet: name };
+  }
+
+  async write(writes: readonly PlannedWrite[], options: WriteOptions = {}): Promise<WriteOutcome> {
+    this.calls.write++;
+    if (writes.length === 0) return { ok: true, written: 0, snapshot: [] };
+    const sheets = this.readSheets(new Set(writes.map((w) => w.ref.sheet)));
+    if (!sheets.ok) return sheets;
+    const read = sheets.read;
     const guard = guardWrites(read, writes, options);
     if (!guard.ok) return guard;
     writes.forEach((w, i) => {
@@ -111,12 +163,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
       const format = w.numberFormat ?? keepFormat(guard.snapshot[i].numberFormat, w.value);
       setCell(g, w.ref.row, w.ref.col, { value: w.value, formula: null, format });
     });
-    for (const sheet of read.keys()) {
-      this.bump(sheet);
-      this.lastRead.delete(sheet); // the read is out of date now
-    }
-    this.lastWrite = new Map(writes.map((w) => [w.cell, w.value]));
-    this.notify();
+    this.wrote(read.keys(), new Map(writes.map((w) => [w.cell, w.value])));
     return { ok: true, written: writes.length, snapshot: guard.snapshot };
   }
 
@@ -129,7 +176,12 @@ export class MemoryWorkbookPort implements WorkbookPort {
     const edited = snapshot.filter((s) => {
       const g = this.grid(s.ref.sheet);
       const reader = g ? new GridReader(g) : null;
-      return !reader || reader.formula(s.ref.row, s.ref.col) !== null || reader.value(s.ref.row, s.ref.col) !== last.get(s.cell);
+      if (!reader) return true;
+      const w = last.get(s.cell);
+      const formula = reader.formula(s.ref.row, s.ref.col);
+      if (w !== null && typeof w === "object") return formula !== w.formula;
+      const v = reader.value(s.ref.row, s.ref.col);
+      return formula !== null || !(v === w || (isBlank(v) && (w === null || w === "")));
     });
     if (edited.length > 0) {
       return { ok: false, message: `单元格 ${edited.map((s) => s.cell).join("、")} 在写回后又被修改：为免覆盖这些修改，未撤销任何内容。` };

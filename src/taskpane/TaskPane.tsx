@@ -6,6 +6,8 @@ import { Button, Field, makeStyles, Radio, RadioGroup, Select, Spinner, tokens }
 import { useState } from "react";
 import { PROFILE_IDS, PROFILES, type ProfileId, type ReadScope, type WorkbookPort } from "../core";
 import { FormCard } from "./FormCard";
+import { FormTools, FrozenList } from "./FormTools";
+import { LiveList } from "./LiveList";
 import { totals } from "./model";
 import { useTaskPane } from "./useTaskPane";
 
@@ -44,7 +46,8 @@ export interface TaskPaneProps {
 
 export function TaskPane({ port, landmark = true }: TaskPaneProps) {
   const styles = useStyles();
-  const { state, setScope, validate, writeBack, revert, select, changeProfile, toggleConsent } = useTaskPane(port);
+  const { state, setScope, validate, writeBack, revert, select, changeProfile, toggleConsent, createForm, freeze, proposeLive, applyLive, toggleLive } =
+    useTaskPane(port);
   const [shown, setShown] = useState(PAGE);
   const { sheets, busy, status } = state;
   const t = sheets ? totals(sheets) : null;
@@ -94,9 +97,18 @@ export function TaskPane({ port, landmark = true }: TaskPaneProps) {
           </Select>
         </Field>
       </div>
+      <FormTools
+        disabled={busy !== null}
+        canLive={!!t && t.forms > 0}
+        onLive={() => void proposeLive()}
+        onCreate={(id) => void createForm(id)}
+        onFreeze={(m) => void freeze(m)}
+      />
       <div role="status" aria-live="polite" data-status={status?.kind ?? ""}>
         {status && <div className={`${styles.message} ${styles[status.kind]}`}>{status.text}</div>}
       </div>
+      <FrozenList frozen={state.frozen} />
+      <LiveList proposals={state.live} consent={state.liveConsent} disabled={busy !== null} onConsent={toggleLive} onApply={() => void applyLive()} />
       {t && t.forms > 0 && (
         <section aria-label="校验结果" className={styles.forms} data-forms={t.forms} data-elapsed={state.elapsed?.toFixed(0) ?? ""}>
           {forms.slice(0, shown).map(({ sheet, form }, i) => (

@@ -44,6 +44,8 @@ export interface FormView {
 
 export interface SheetView {
   sheet: string;
+  /** The grid the forms were read from (公式化 asks it which computed cells hold formulas already). */
+  grid: Grid;
   forms: FormView[];
   error: string | null;
 }
@@ -79,7 +81,7 @@ export function level1Bars(summary: FormSummary): Level1Bar[] {
 export function viewSheet(grid: Grid, profile: ProfileId): SheetView {
   const analysis: Analysis = analyzeGrid(grid, { profile });
   const forms = analysis.forms.map((report, i) => viewForm(report, `${analysis.sheet}#${i}`));
-  return { sheet: analysis.sheet, forms, error: analysis.error };
+  return { sheet: analysis.sheet, grid, forms, error: analysis.error };
 }
 
 export function viewForm(report: FormReport, key: string): FormView {

@@ -16,7 +16,10 @@
  *   - getMergedAreasOrNullObject fails above 512 areas, counting either the areas anchored in the range or (option
  *     `mergeReport: "intersecting"`) every area touching it, which it then also reports; getItem of a missing sheet
  *     fails with ItemNotFound;
- *   - worksheet events fire after our writes (triggerSource "ThisLocalAddin") and on `userEdit`.
+ *   - worksheet events fire after our writes (triggerSource "ThisLocalAddin") and on `userEdit`;
+ *   - worksheets.add (ItemAlreadyExists for a taken name, case-blind), Range.merge, Range.format (protection.locked,
+ *     font, fill, alignment, column width, row height), Range.dataValidation and Worksheet.pageLayout are queued too
+ *     and recorded on the FakeSheet, for the 新建自评表 tests.
  * docs/addin.md lists which of these behaviours no test here can confirm against Excel.
  * One request context lives as long as the fake, so a test counts syncs with jest.spyOn(fake.context, "sync").
  */
@@ -42,6 +45,14 @@ export class FakeSheet {
   /** Cells (`row,col`) whose format.protection.locked is false; every other cell is locked, as in Excel. */
   unlocked = new Set<string>();
   handlers = { changed: [] as Handler[], format: [] as Handler[], protection: [] as Handler[] };
+  /** Data validations set on the sheet, by range address. */
+  validations: Array<{ address: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown }> = [];
+  /** Cell format properties other than numberFormat (`row,col` → { bold: true, fill: "#…" }). */
+  styles = new Map<string, Record<string, unknown>>();
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  /** Worksheet.pageLayout properties set (paperSize, orientation, zoom). */
+  page: Record<string, unknown> = {};
   constructor(
     public name: string,
     public id: string,
@@ -112,6 +123,11 @@ function quoteSheet(name: string): string {
 }
 
 function parseAddr(addr: string): { top: number; left: number; bottom: number; right: number } {
+  // Whole columns (`C:C`) and rows (`5:5`), as column widths and row heights are set.
+  const col = /^([A-Z]+):([A-Z]+)$/.exec(addr);
+  if (col) return { top: 0, left: parseQualified(`X!${col[1]}1`)!.col, bottom: 1048575, right: parseQualified(`X!${col[2]}1`)!.col };
+  const row = /^(\d+):(\d+)$/.exec(addr);
+  if (row) return { top: Number(row[1]) - 1, left: 0, bottom: Number(row[2]) - 1, right: 16383 };
   const [from, to] = addr.split(":");
   const tl = parseQualified(`X!${from}`)!;
   const br = to ? parseQualified(`X!${to}`)! : tl;
@@ -149,6 +165,7 @@ export class FakeExcel {
           getItem: (name: string) => self.sheetMock(self.sheets.find((s) => s.name === name) ?? null, name),
           load: (what: string) => self.loadSheetList(what),
           onActivated: { add: (h: Handler) => void self.activationHandlers.push(h) },
+          add: (name: string) => self.addLater(name),
         },
       },
       sync: () => self.sync(),
@@ -174,6 +191,17 @@ export class FakeExcel {
     );
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /** worksheets.add: the sheet exists from its place in the queue on; commands queued on it after run after it. */
+  private addLater(name: string): OfficeMockObject {
+    const sheet = new FakeSheet(name, `{sheet-${this.nextId++}}`);
+    this.queue.push(() => {
+      if (this.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw new ExcelError("ItemAlreadyExists", `sheet ${name} exists`);
+      this.log.push(`add sheet ${name}`);
+      this.sheets.push(sheet);
+    });
+    return this.sheetMock(sheet);
   }
 
   sheet(name: string): FakeSheet {
@@ -317,6 +345,7 @@ export class FakeExcel {
       onFormatChanged: { add: (h: Handler) => void s.handlers.format.push(h) },
       onProtectionChanged: { add: (h: Handler) => void s.handlers.protection.push(h) },
     });
+    Object.defineProperty(m, "pageLayout", { value: this.recorder((k, v) => (s.page[k] = v)) });
     return this.track(m);
   }
 
@@ -372,6 +401,17 @@ export class FakeExcel {
     let counted = false;
     return new Proxy(raw, {
       get(target, prop, receiver) {
+        if (prop === "merge") return () => self.queue.push(() => void s.merges.push({ ...b }));
+        if (prop === "format") return self.formatMock(s, b);
+        if (prop === "dataValidation") {
+          const v: (typeof s.validations)[number] = { address: addr };
+          let added = false;
+          return self.recorder((k, value) => {
+            v[k as "rule"] = value;
+            if (!added) s.validations.push(v);
+            added = true;
+          });
+        }
         if (prop === "load") {
           return (what: string) => {
             const props = what.split(",").map((p) => p.trim());
@@ -395,6 +435,36 @@ export class FakeExcel {
         }
         return Reflect.set(target, prop, value, receiver);
       },
+    });
+  }
+
+  /**
+   * An object whose property sets (also nested: `protection.locked`, `font.bold`) are queued and handed to `record`
+   * with a dotted key at sync.
+   */
+  private recorder(record: (key: string, value: unknown) => void, prefix = ""): Record<string, unknown> {
+    const self = this;
+    return new Proxy({} as Record<string, unknown>, {
+      get: (_t, prop) => (typeof prop === "string" ? self.recorder(record, `${prefix}${prop}.`) : undefined),
+      set: (_t, prop, value) => {
+        self.queue.push(() => record(`${prefix}${String(prop)}`, value));
+        return true;
+      },
+    });
+  }
+
+  private formatMock(s: FakeSheet, b: { top: number; left: number; bottom: number; right: number }): Record<string, unknown> {
+    return this.recorder((key, value) => {
+      if (key === "columnWidth") for (let c = b.left; c <= b.right; c++) s.columnWidths.set(c, value as number);
+      else if (key === "rowHeight") for (let r = b.top; r <= b.bottom; r++) s.rowHeights.set(r, value as number);
+      else
+        for (let r = b.top; r <= b.bottom; r++)
+          for (let c = b.left; c <= b.right; c++) {
+            if (key === "protection.locked") {
+              if (value === false) s.unlocked.add(s.key(r, c));
+              else s.unlocked.delete(s.key(r, c));
+            } else s.styles.set(s.key(r, c), { ...s.styles.get(s.key(r, c)), [key]: value });
+          }
     });
   }
 
