@@ -15,6 +15,8 @@ import { unzip, zip } from "../test/cli/zipkit";
 
 const BIN = path.join(__dirname, "..", "bin", "selfeval.js");
 const RSS_LIMIT_MB = 300;
+/** "Flat in the number of files": 10× the files may cost at most this much more peak RSS. */
+const FLAT = 0.2;
 
 /** Runs the CLI under /usr/bin/time (it reports the peak RSS on stderr); seconds, MB, exit code, stdout. */
 function measured(args: string[]): { s: number; mb: number; code: number; out: string } {
@@ -60,12 +62,19 @@ async function main(): Promise<void> {
     const many = path.join(dir, "many");
     await fs.mkdir(many);
     let made = 0;
+    const rss = new Map<number, number>(); // jobs → peak RSS at 2,000 files
     for (const n of [2000, 20000]) {
       for (; made < n; made++) await fs.writeFile(path.join(many, `f${String(made).padStart(5, "0")}.xlsx`), one);
       for (const jobs of [1, 2]) {
+        // Collected through a pipe, as a caller would: a writer that ignored backpressure would show here.
         const r = measured(["check", many, "--format", "ndjson", "--jobs", String(jobs)]);
         const lines = r.out.trimEnd().split("\n").length;
         console.log(`  ${String(n).padStart(6)} files, --jobs ${jobs}: ${r.s.toFixed(1)} s (${((1000 * r.s) / n).toFixed(2)} ms/file), peak RSS ${r.mb.toFixed(0)} MB, ${lines - 1} reports, exit ${r.code}`);
+        if (n === 2000) rss.set(jobs, r.mb);
+        else {
+          const growth = r.mb / rss.get(jobs)! - 1;
+          console.log(`    RSS 2,000 → 20,000 files, --jobs ${jobs}: ${rss.get(jobs)!.toFixed(0)} → ${r.mb.toFixed(0)} MB (${growth >= 0 ? "+" : ""}${(100 * growth).toFixed(0)} %) ${growth <= FLAT ? "OK" : "OVER"}`);
+        }
       }
     }
   } finally {

@@ -52,9 +52,13 @@ export interface Progress {
   stop(): void;
 }
 
+/** Writes to the output; a promise when the output is full (resolved once it has drained). */
+export type Write = (s: string) => void | Promise<void>;
+
 /** Receives each file's report in input order, then the end. */
 export interface ReportSink {
-  file(report: FileReport): void;
+  /** A promise means: wait for it before the next report (the output is full). */
+  file(report: FileReport): void | Promise<void>;
   end(): void;
 }
 
@@ -93,8 +97,9 @@ export async function runCheck(inputs: readonly string[], options: CheckOptions,
   try {
     await mapOrdered(targets, jobs, options, (report, t) => {
       tally.add(report);
-      sink.file(report);
+      const wait = sink.file(report);
       progress?.tick(t.file);
+      return wait;
     });
   } finally {
     progress?.stop();
@@ -106,6 +111,6 @@ export async function runCheck(inputs: readonly string[], options: CheckOptions,
 /** The whole report in memory (tests and the bench; the CLI streams instead). */
 export async function collectCheck(inputs: readonly string[], options: CheckOptions, jobs = 1): Promise<CheckReport> {
   const files: FileReport[] = [];
-  await runCheck(inputs, options, { file: (r) => files.push(r), end() {} }, { jobs });
+  await runCheck(inputs, options, { file: (r) => void files.push(r), end() {} }, { jobs });
   return { profile: options.profile, files };
 }

@@ -1,6 +1,7 @@
 /** The reader's inflater in Node: node:zlib (native; 3× fflate's pure-JS inflate here, see the README's notes). */
 import zlib from "zlib";
 import type { Inflate } from "../xlsx";
+import { inflateDeclared, REUSE_MAX } from "./inflateReuse";
 
 /** Output inflated in one synchronous call; a part that inflates to more is streamed instead. */
 const SYNC_OUTPUT = 8 * 2 ** 20;
@@ -8,6 +9,10 @@ const SYNC_OUTPUT = 8 * 2 ** 20;
 const tooLarge = () => Object.assign(new Error("inflated past the cap"), { code: "ERR_BUFFER_TOO_LARGE" });
 
 export const inflateNode: Inflate = async (data, maxBytes, onChunk, sizeHint = 0) => {
+  if (sizeHint > 0 && sizeHint < maxBytes && sizeHint <= REUSE_MAX) {
+    const out = inflateDeclared(data, sizeHint);
+    if (out) return onChunk(out);
+  }
   // Small parts (nearly all of them) in one call: no stream, no event-loop hops. An output buffer of the declared
   // size (it may lie: then zlib grows it) saves the default 16 KB pieces being joined.
   try {

@@ -13,14 +13,28 @@ import { registerNewAndFreeze } from "./newFreezeCommands";
 // `--help` load commander alone (issue 9: under 0.15 s).
 
 export interface Io {
-  stdout(s: string): void;
+  /** A promise when the output is full: the caller that can wait (check's reports) resolves it before writing more. */
+  stdout(s: string): void | Promise<void>;
   stderr(s: string): void;
   /** Whether stderr is a terminal (the progress bar is drawn only there). */
   stderrIsTTY: boolean;
 }
 
+/**
+ * Settles once the stream has room again (or is gone). A pipe read slower than files are checked (`| less`, a parent
+ * collecting the output) would otherwise queue every report in memory: 20,000 files reached 330 MB of RSS (issue 9).
+ */
+const drained = (stream: NodeJS.WriteStream) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      for (const e of ["drain", "close", "error"]) stream.off(e, done);
+      resolve();
+    };
+    for (const e of ["drain", "close", "error"]) stream.on(e, done);
+  });
+
 const processIo = (): Io => ({
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) => (process.stdout.write(s) ? undefined : drained(process.stdout)),
   stderr: (s) => process.stderr.write(s),
   stderrIsTTY: Boolean(process.stderr.isTTY),
 });
@@ -85,8 +99,9 @@ async function check(paths: string[], flags: CheckFlags, io: Io): Promise<number
   // The table shows unreadable files itself; the other formats keep stdout machine-readable, so they go to stderr too.
   const onFile = sink.file;
   sink.file = (r) => {
-    onFile(r);
+    const wait = onFile(r);
     if (format !== "table" && r.error) io.stderr(`selfeval: ${r.file}: ${r.error.message}\n`);
+    return wait;
   };
   await runCheck(inputs, options, sink, { jobs, progress: await progressBar(io), tally });
   return tally.exitCode();

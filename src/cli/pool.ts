@@ -1,8 +1,9 @@
 /**
  * Files checked by a pool of worker threads (`--jobs N`, one per core by default), each worker reading one file at
  * a time, so memory is bounded by the largest file times the jobs, not by the number of files. Results are handed
- * on in input order: a result that arrives early waits (at most a few, since a worker takes its next file only when
- * its result is delivered or buffered). Few files, or one job, run in this thread: starting workers costs more.
+ * on in input order: a result that arrives early waits (at most REORDER_PER_WORKER per worker); a worker takes its
+ * next file only when its result is delivered or buffered and the output has room. Few files, or one job, run in
+ * this thread: starting workers costs more.
  */
 import path from "path";
 import { Worker } from "worker_threads";
@@ -11,13 +12,18 @@ import type { CheckOptions, FileReport } from "./check";
 
 /** Below this many files per job, workers cost more (~40 ms each to start) than they save. */
 const FILES_PER_WORKER = 4;
+/** Reports a worker may run ahead of the one being waited for (reordering needs a few; more only costs memory). */
+export const REORDER_PER_WORKER = 4;
 
-export async function mapOrdered(targets: readonly Target[], jobs: number, options: CheckOptions, onResult: (r: FileReport, t: Target) => void): Promise<void> {
+/** `onResult` may return a promise (stdout is full): no further file is started until it settles. */
+export type OnResult = (r: FileReport, t: Target) => void | Promise<void>;
+
+export async function mapOrdered(targets: readonly Target[], jobs: number, options: CheckOptions, onResult: OnResult): Promise<void> {
   const workers = Math.min(jobs, Math.floor(targets.length / FILES_PER_WORKER));
   if (workers <= 1) {
     // Lazy: a worker thread never loads this module's check path twice.
     const { checkFile } = await import("./check");
-    for (const t of targets) onResult(await checkFile(t, options), t);
+    for (const t of targets) await onResult(await checkFile(t, options), t);
     return;
   }
   const done = new Map<number, FileReport>();
@@ -31,7 +37,14 @@ export async function mapOrdered(targets: readonly Target[], jobs: number, optio
       if (e) reject(e);
       else resolve();
     };
+    const idle: Worker[] = [];
     const feed = (w: Worker) => {
+      // A slow file (a 16 MB workbook) must not let the other workers run ahead without bound: their reports would
+      // wait here, in memory, for it. Past the window a worker rests until the reports before it are delivered.
+      if (next < targets.length && next - emit >= REORDER_PER_WORKER * workers) {
+        idle.push(w);
+        return;
+      }
       if (next >= targets.length) {
         void w.terminate();
         if (--live === 0 && emit >= targets.length) finish();
@@ -45,18 +58,26 @@ export async function mapOrdered(targets: readonly Target[], jobs: number, optio
       pool.push(w);
       w.on("message", ({ i, report }: { i: number; report: FileReport }) => {
         done.set(i, report);
+        let wait: void | Promise<void> = undefined;
         try {
           while (done.has(emit)) {
             const r = done.get(emit)!;
             done.delete(emit);
-            onResult(r, targets[emit]);
+            wait = onResult(r, targets[emit]) ?? wait;
             emit++;
           }
         } catch (e) {
           finish(e);
           return;
         }
-        feed(w);
+        // The worker gets its next file once the output has room: a reader slower than the pool holds the pool back
+        // instead of the reports piling up in memory.
+        const resume = () => {
+          feed(w);
+          for (const v of idle.splice(0)) feed(v);
+        };
+        if (wait) wait.then(resume, finish);
+        else resume();
       });
       w.on("error", (e) => finish(e));
       feed(w);

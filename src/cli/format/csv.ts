@@ -1,5 +1,5 @@
 /** `--format csv`: one row per finding (RFC 4180 quoting, LF line ends, UTF-8 without BOM), written as files come. */
-import type { FileReport, ReportSink } from "../check";
+import type { FileReport, ReportSink, Write } from "../check";
 
 const CSV_COLUMNS = ["file", "sheet", "project", "rule", "severity", "cell", "message"] as const;
 
@@ -18,7 +18,7 @@ export function csvRows(f: FileReport): string {
   return out;
 }
 
-export function csvSink(write: (s: string) => void): ReportSink {
-  write(CSV_COLUMNS.join(",") + "\n");
+export function csvSink(write: Write): ReportSink {
+  void write(CSV_COLUMNS.join(",") + "\n");
   return { file: (r) => write(csvRows(r)), end() {} };
 }

@@ -1,6 +1,6 @@
 /** The default, human-readable report: one block per form, findings with their cells, a closing tally. */
 import { type FindingSummary, type Figures, fmt2, type FormSummary } from "../../core";
-import type { FileReport, ReportSink, Tally } from "../check";
+import type { FileReport, ReportSink, Tally, Write } from "../check";
 import { safe } from "./safe";
 import { columns } from "./width";
 
@@ -53,9 +53,9 @@ export function tallyLine(t: Tally, profile: string): string {
 }
 
 /** Writes each file's block as it comes, the tally at the end. */
-export function tableSink(write: (s: string) => void, tally: () => Tally, profile: string): ReportSink {
+export function tableSink(write: Write, tally: () => Tally, profile: string): ReportSink {
   return {
     file: (r) => write(fileBlock(r).join("\n") + "\n"),
-    end: () => write(tallyLine(tally(), profile) + "\n"),
+    end: () => void write(tallyLine(tally(), profile) + "\n"),
   };
 }
