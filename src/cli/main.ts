@@ -162,7 +162,7 @@ function program(io: Io, done: (code: number) => void): Command {
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(`selfeval: 用法错误：${oneLine(s.replace(/^error:\s*/, ""))}（selfeval --help 查看用法）\n`),
     });
-  const profile = new Option("--profile <id>", "评分方案：default、mof2020、hubei、sichuan").default("default");
+  const profile = new Option("--profile <id>", "评分方案：default、mof2020、hubei、sichuan、ningxia").default("default");
   const maxSize = new Option("--max-size <MB>", "超过此大小的文件不读取").default(String(DEFAULT_MAX_MB));
 
   p.command("check")
