@@ -175,6 +175,7 @@ const xlsxBoundary = {
           ),
           ...nodeBuiltinPaths(`${XLSX_MSG}: no Node built-ins (the host passes its inflater in; see src/xlsx/inflate.ts).`),
           ...uiLibraries(`${XLSX_MSG}: no UI libraries.`),
+          ...exceljs(`${XLSX_MSG}: it reads and writes the parts itself; ExcelJS is for test fixtures (test/support/exceljs).`),
         ],
       },
     ],

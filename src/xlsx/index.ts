@@ -1,8 +1,4 @@
-export { worksheetToGrid, workbookToGrids, worksheetMerges } from "./toGrid";
-export { applyWrites } from "./applyWrites";
-export type { CellWrite } from "./applyWrites";
 export { fixed, formatNumber } from "../core/display/displayText";
-export { withFastMerges } from "./fastMerges";
 export { XlsxError, type XlsxErrorCode } from "./errors";
 export { ZipArchive, type Inflate, type ZipEntry } from "./zip";
 export { inflateWeb } from "./inflate";

@@ -4,7 +4,7 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
-import { workbookToGrids } from "../../src/xlsx";
+import { workbookToGrids } from "../support/exceljs";
 import { type FormCells, parseCellRef, seedForms } from "../support/seedWorkbook";
 import { cleanup, expectCleanStderr, checkJson, runCli, tmpDir, writeSeed } from "./helpers";
 import { convert, findSoffice, freshProfile, sheetsAsCsv } from "./libreoffice";

@@ -3,7 +3,7 @@
  * converted by src/xlsx) in every layout variant the builder knows.
  */
 import { analyzeGrid, type FormSummary, summarize } from "../../src/core";
-import { workbookToGrids } from "../../src/xlsx";
+import { workbookToGrids } from "../support/exceljs";
 import { buildSeedWorkbook, roundTrip, type SeedWorkbookOptions } from "../support/seedWorkbook";
 import { SEED_FORMS } from "../support/seed";
 

@@ -5,7 +5,7 @@
 import fs from "fs";
 import type { Page } from "playwright-core";
 import { analyzeGrid } from "../../src/core";
-import { workbookToGrids, worksheetToGrid } from "../../src/xlsx";
+import { workbookToGrids, worksheetToGrid } from "../support/exceljs";
 import { buildSeedWorkbook } from "../support/seedWorkbook";
 import { artifact, type Browser, buildDist, chromiumAvailable, CHROMIUM, launch, type Served, serve } from "./support/harness";
 

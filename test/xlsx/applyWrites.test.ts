@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { applyWrites, worksheetToGrid } from "../../src/xlsx";
+import { applyWrites, worksheetToGrid } from "../support/exceljs";
 import { buildSeedWorkbook, cellOf, parseCellRef, roundTrip } from "../support/seedWorkbook";
 
 describe("applyWrites", () => {

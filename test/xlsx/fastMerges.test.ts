@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { withFastMerges, worksheetMerges } from "../../src/xlsx";
+import { withFastMerges, worksheetMerges } from "../support/exceljs";
 import { buildSeedWorkbook } from "../support/seedWorkbook";
 
 async function load(buf: ArrayBuffer, fast: boolean): Promise<ExcelJS.Workbook> {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { GridReader, type Grid } from "../../src/core/grid";
-import { workbookToGrids } from "../../src/xlsx";
+import { workbookToGrids } from "../support/exceljs";
 import { buildSeedWorkbook, parseCellRef, roundTrip, type SeedWorkbookOptions } from "../support/seedWorkbook";
 
 async function build(options: SeedWorkbookOptions) {

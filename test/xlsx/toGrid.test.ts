@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { GridReader, parseA1, type Grid } from "../../src/core/grid";
-import { workbookToGrids, worksheetToGrid } from "../../src/xlsx";
+import { workbookToGrids, worksheetToGrid } from "../support/exceljs";
 import { buildSeedWorkbook, parseCellRef, roundTrip, seedForms } from "../support/seedWorkbook";
 
 async function gridsOf(wb: ExcelJS.Workbook): Promise<Grid[]> {

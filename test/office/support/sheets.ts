@@ -1,6 +1,6 @@
 /** Sheets of many forms for the adapter tests, built fast: five seed forms laid out once, then repeated. */
 import type { Grid } from "../../../src/core/grid";
-import { worksheetToGrid } from "../../../src/xlsx";
+import { worksheetToGrid } from "../../support/exceljs";
 import { buildSeedWorkbook, type SeedWorkbookOptions } from "../../support/seedWorkbook";
 
 /** The five seed forms stacked on one sheet (real .xlsx layout: formats, merges), as a grid. */

@@ -1,5 +1,5 @@
 import type { Cell, Workbook, Worksheet } from "exceljs";
-import { parseA1 } from "../core/grid";
+import { parseA1 } from "../../../src/core/grid";
 
 /** One value to put into a sheet cell (0-based row/col). */
 export interface CellWrite {

@@ -1,6 +1,6 @@
 import type { Cell, Workbook, Worksheet } from "exceljs";
-import type { CellValue, Grid, MergedArea } from "../core/grid";
-import { dateText, formatNumber } from "../core/display/displayText";
+import type { CellValue, Grid, MergedArea } from "../../../src/core/grid";
+import { dateText, formatNumber } from "../../../src/core/display/displayText";
 
 // ExcelJS ValueType numbers; kept local so this module needs no ExcelJS runtime import.
 const T_NULL = 0;
