@@ -84,22 +84,29 @@ export function ranges(context: Excel.RequestContext) {
 }
 
 /**
- * The write batch: loads each target's content before its write commands (still one sync), writes, and when a
+ * One guarded batch: loads each target's content before its commands (still one sync), runs `write`, and when a
  * target no longer holds what the read saw (an edit whose event had not reached us), a second sync puts back exactly
- * what the cells held. Returns the raced cells (`Sheet!A1`), or null when the write stands.
+ * what the cells held. Returns the raced cells (`Sheet!A1`), or null when the batch stands. The write and the
+ * rewrite batches share it.
  */
-export async function writeBatch(context: Excel.RequestContext, writes: readonly PlannedWrite[], snapshot: readonly CellSnapshot[], formats: FormatsAllowed): Promise<string[] | null> {
+export async function guardedBatch<T extends { ref: CellRef; cell: string }>(
+  context: Excel.RequestContext,
+  targets: readonly T[],
+  snapshot: readonly CellSnapshot[],
+  formats: FormatsAllowed,
+  write: (cell: (ref: CellRef) => Excel.Range, target: T, i: number) => void,
+): Promise<string[] | null> {
   const cell = ranges(context);
-  const before = writes.map((w) => {
+  const before = targets.map((w) => {
     const r = cell(w.ref);
     r.load("values,formulas,numberFormat");
     return r;
   });
-  writes.forEach((w, i) => put(cell(w.ref), { kind: "value", value: w.value }, formatOf(w, snapshot[i]), formats(w.ref.sheet)));
+  targets.forEach((w, i) => write(cell, w, i));
   await context.sync();
-  const changed = writes.filter((_, i) => !sameContent(before[i], snapshot[i]));
+  const changed = targets.filter((_, i) => !sameContent(before[i], snapshot[i]));
   if (changed.length === 0) return null;
-  writes.forEach((w, i) => {
+  targets.forEach((w, i) => {
     const b = before[i];
     const formula = cellFormula(b.formulas[0][0], cellValue(b.values[0][0]));
     const content: Content = formula ? { kind: "formula", formula } : { kind: "value", value: cellValue(b.values[0][0]) };
@@ -107,6 +114,13 @@ export async function writeBatch(context: Excel.RequestContext, writes: readonly
   });
   await context.sync();
   return changed.map((w) => w.cell);
+}
+
+/** The write batch of 写回得分: each planned value in its cell, guarded against a race (see guardedBatch). */
+export function writeBatch(context: Excel.RequestContext, writes: readonly PlannedWrite[], snapshot: readonly CellSnapshot[], formats: FormatsAllowed): Promise<string[] | null> {
+  return guardedBatch(context, writes, snapshot, formats, (cell, w, i) =>
+    put(cell(w.ref), { kind: "value", value: w.value }, formatOf(w, snapshot[i]), formats(w.ref.sheet)),
+  );
 }
 
 /**
