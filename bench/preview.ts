@@ -101,7 +101,7 @@ async function previewTimes(): Promise<void> {
       inPage.push(Number(await page.locator("[data-forms]").getAttribute("data-elapsed")));
     }
     console.log(`preview in Chromium, ${FORMS} forms on one sheet (${(buffer.length / 1024).toFixed(0)} KB .xlsx):`);
-    console.log(`  open (ExcelJS load + grid + first render)   ${openMs} ms`);
+    console.log(`  open (read + grid + first render)   ${openMs} ms`);
     console.log(`  校验: read + check, in page                  best ${Math.min(...inPage)} ms, median ${median(inPage)} ms`);
     console.log(`  校验: click → results on screen             best ${Math.min(...clicks)} ms, median ${median(clicks)} ms`);
   } finally {
