@@ -28,7 +28,7 @@ export function planLive(sheets: readonly SheetView[]): LiveProposal[] {
   for (const s of sheets) {
     const reader = new GridReader(s.grid);
     for (const f of s.forms) {
-      for (const live of liveFormulas(f.report.scored)) {
+      for (const live of liveFormulas(f.report.scored, reader)) {
         const { row, col } = live.ref;
         const value = reader.value(row, col);
         if (reader.formula(row, col) !== null || isBlank(value) || reader.isMergedAway(row, col)) continue;

@@ -82,8 +82,8 @@ export interface TargetParts {
   unit: string;
 }
 
-/** Text of a cell or expression, trimmed (numbers become their text). */
-const text = (x: string) => `TRIM(${operand(x)}&"")`;
+/** Text of a cell or expression, trimmed (numbers become their text), full-width brackets `（）` read as `()`. */
+const text = (x: string) => `TRIM(SUBSTITUTE(SUBSTITUTE(${operand(x)}&"","（","("),"）",")"))`;
 const OPS = '"≥>≤<="';
 
 /**
@@ -107,6 +107,34 @@ export function targetFromParts(nature: string, value: string): TargetParts {
     group: `INT((IFERROR(FIND(LEFT(${text(nature)},1),${OPS}),1)+1)/2)`,
     value: `IF(ISNUMBER(${operand(value)}),${operand(value)},VALUE(${text(value)}))`,
     unit: '""',
+  };
+}
+
+/** The words of a 指标性质 cell the reader takes for ≤ (反向) and for = (src/core/form/indicators.ts `operatorOf`). */
+const BELOW = '{"≤","<=","＜＝","≦","反向","小于等于","<","＜","小于"}';
+const EQUAL = '{"=","＝","等于"}';
+
+/**
+ * The operator group of a 指标性质 cell as the reader takes it: ≤ / 反向 → 2, = / 等于 → 3, anything else (≥, 正向,
+ * 定性, blank) → 1. Spaces and a trailing 指标 (`反向指标`) are ignored.
+ */
+export function natureGroup(nature: string): string {
+  const n = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(CLEAN(${operand(nature)}&"")," ",""),"\u3000",""),"指标","")`;
+  return `IF(ISNUMBER(MATCH(${n},${BELOW},0)),2,IF(ISNUMBER(MATCH(${n},${EQUAL},0)),3,1))`;
+}
+
+/**
+ * A target whose operator may live in a separate 指标性质 cell (a sheet read by its headers, the Sichuan export):
+ * the value cell's own sign when it has one (the reader keeps it), else the 指标性质 cell's, in words or signs. A unit
+ * in brackets is compared with the actual's, as `targetFromText` does; a 度量单位 column is shared by both.
+ */
+export function targetFromNature(nature: string, value: string): TargetParts {
+  const own = targetFromText(value);
+  const hasOp = `ISNUMBER(FIND(LEFT(${text(value)},1),${OPS}))`;
+  return {
+    group: `IF(${hasOp},${own.group},${natureGroup(nature)})`,
+    value: own.value,
+    unit: own.unit,
   };
 }
 
@@ -148,8 +176,11 @@ export function percentOfWeight(weight: string, percent: number): string {
 }
 
 export interface IndicatorCells {
-  /** The target as one text cell, or split into 指标性质 and 指标值 cells. */
-  target: { text: string } | { nature: string; value: string };
+  /**
+   * The target as one text cell, or split into 指标性质 and 指标值 cells (the template's: signs only), or a 指标值
+   * cell with a sign of its own or a 指标性质 cell in signs or words (`targetFromNature`).
+   */
+  target: { text: string } | { nature: string; value: string } | { natureCell: string; valueCell: string };
   actual: string;
   weight: string;
 }
@@ -163,8 +194,10 @@ export interface IndicatorCells {
 export function indicatorScore(cells: IndicatorCells, bandPercents: readonly [number, number, number], reverse: "ratio" | "linear"): string {
   const w = operand(cells.weight);
   const x = text(cells.actual);
-  const targetText = "text" in cells.target ? text(cells.target.text) : text(cells.target.value);
-  const target = "text" in cells.target ? targetFromText(cells.target.text) : targetFromParts(cells.target.nature, cells.target.value);
+  const t = cells.target;
+  const targetText = text("text" in t ? t.text : "value" in t ? t.value : t.valueCell);
+  const target =
+    "text" in t ? targetFromText(t.text) : "value" in t ? targetFromParts(t.nature, t.value) : targetFromNature(t.natureCell, t.valueCell);
   const quantity = quantityScore(target, actualParts(cells.actual), w, reverse);
   const bands = BAND_NAMES.reduceRight(
     (acc, name, i) => `IF(${x}=${str(name)},${percentOfWeight(w, bandPercents[i])},${acc})`,
