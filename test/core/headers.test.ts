@@ -8,6 +8,7 @@ import { analyzeGrid, type CellValue, type Grid, planWrites, summarize } from ".
 import { headerMeaning } from "../../src/core/form/headers";
 import { COLUMN_SYNONYMS } from "../../src/core/synonyms";
 import { labelKey } from "../../src/core/text/normalize";
+import { sichuanForm as sichuanGrid } from "../support/sichuanForm";
 
 describe("headerMeaning", () => {
   const all = Object.entries(COLUMN_SYNONYMS).flatMap(([id, texts]) => texts.map((t) => [t, id] as const));
@@ -64,20 +65,10 @@ const ROWS: Record<string, CellValue>[] = [
 function sichuanForm(order: readonly string[], extra: { unknownAt?: number } = {}): Grid {
   const cols = [...order];
   if (extra.unknownAt !== undefined) cols.splice(extra.unknownAt, 0, "unknown");
-  const width = Math.max(cols.length, 8);
-  const row = (cells: CellValue[]) => [...cells, ...Array(width - cells.length).fill(null)];
-  const values: CellValue[][] = [
-    row(["部门预算项目支出绩效自评表(2023年度)"]),
-    row(["项目名称", "培训经费"]),
-    row(["主管部门", "某某局", "实施单位", "某某中心"]),
-    row(["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"]),
-    row([null, "总额", 50, 50, 49.5, "99.00%", 10, 9.9]),
-    row(["绩效指标(90分)"]),
-    row(cols.map((c) => (c === "unknown" ? "指标值设置依据" : HEADERS[c]))),
-    ...ROWS.map((r) => row(cols.map((c) => (c === "unknown" ? "依据文件" : r[c])))),
-    row(["合计", null, null, null, null, null, null, null]),
-  ];
-  return { sheet: "表1", top: 0, left: 0, values, merges: [] };
+  return sichuanGrid(
+    cols.map((c) => (c === "unknown" ? "指标值设置依据" : HEADERS[c])),
+    ROWS.map((r) => cols.map((c) => (c === "unknown" ? "依据文件" : r[c]))),
+  );
 }
 
 const ORDER = ["level1", "level2", "level3", "nature", "target", "unit", "actual", "weight", "score", "note"];

@@ -13,6 +13,7 @@ import { viewSheet } from "../../src/taskpane/model";
 import { formsGrid } from "../support/formGrid";
 import { type SeedForm, seedForm } from "../support/seed";
 import { at, recalculated, seedInputs, tmp, withLibreOffice } from "../template/support";
+import { SICHUAN_HEADER, sichuanForm } from "../support/sichuanForm";
 
 /** The grid as a template sheet (its values and formats), with `formulas` in place of the typed figures. */
 function asSheet(grid: Grid, formulas: Map<string, string>): TemplateSheet {
@@ -90,21 +91,7 @@ async function mismatchesOf(grid: Grid, profile: ProfileId, offered: readonly Of
 }
 
 /** A Sichuan export: 指标性质 | 指标值 | 度量单位 | 完成值 (src/core/form/indicators.ts joins them into one target). */
-function sichuanGrid(rows: readonly CellValue[][]): Grid {
-  const row = (cells: CellValue[]) => [...cells, ...Array(10 - cells.length).fill(null)];
-  const values: CellValue[][] = [
-    row(["部门预算项目支出绩效自评表(2023年度)"]),
-    row(["项目名称", "培训经费"]),
-    row(["主管部门", "某某局", "实施单位", "某某中心"]),
-    row(["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分"]),
-    row([null, "总额", 50, 50, 49.5, "99.00%", 10, 9.9]),
-    row(["绩效指标(90分)"]),
-    row(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"]),
-    ...rows.map(row),
-    row(["合计"]),
-  ];
-  return { sheet: "表1", top: 0, left: 0, values, merges: [] };
-}
+const sichuanGrid = (rows: readonly CellValue[][]): Grid => sichuanForm(SICHUAN_HEADER, rows);
 
 const SICHUAN_ROWS: CellValue[][] = [
   ["产出指标", "数量指标", "培训人次", "≥", 200, "人次", 180, 10, 9, null],

@@ -1,6 +1,6 @@
 /** A small cell-by-cell writer for the template layouts: labels, inputs, formulas, merges, lists. */
 import { a1, type MergedArea } from "../grid";
-import type { CellPos, CellStyle, ListValidation, TemplateCell } from "./model";
+import type { CellPos, CellStyle, InputMap, ListValidation, TemplateCell, TemplateSheet } from "./model";
 
 export const NUM = "0.00";
 export const PERCENT = "0.00%";
@@ -56,6 +56,12 @@ export class SheetBuilder {
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) if (!this.cells.some((x) => x.row === r && x.col === c)) this.cells.push({ row: r, col: c, value: null, style: { locked: true } });
     }
+  }
+
+  /** The finished sheet, printed on A4 one page wide. */
+  sheet(name: string, widths: number[], landscape: boolean, inputs: InputMap): TemplateSheet {
+    const { cells, merges, validations, heights } = this;
+    return { name, cells, merges, validations, widths, heights, print: { paper: "A4", landscape, fitToWidth: 1 }, inputs };
   }
 }
 

@@ -116,23 +116,14 @@ export function classicSheet(profile: Profile, o: TemplateOptions, ministry: boo
   const gradeCell = b.formula(tr + 1, 5 + k, blankIf(`${ref(total)}=""`, grade(ref(total), profile.grades)));
   b.merge(tr + 1, 5 + k, tr + 1, last);
 
-  return {
-    name: o.sheetName ?? "自评表",
-    cells: b.cells,
-    merges: b.merges,
-    validations: b.validations,
-    widths: ministry ? [10, 10, 12, 28, 16, 16, 9, 9, 22] : [10, 14, 28, 16, 16, 9, 9, 22],
-    heights: b.heights,
-    print: { paper: "A4", landscape: false, fitToWidth: 1 },
-    inputs: {
-      project,
-      department,
-      unit,
-      goalExpected,
-      goalActual,
-      funding,
-      indicators,
-      computed: { rate: { row: fr + 1, col: c + 4 }, fundingScore, total, grade: gradeCell },
-    },
-  };
+  return b.sheet(o.sheetName ?? "自评表", ministry ? [10, 10, 12, 28, 16, 16, 9, 9, 22] : [10, 14, 28, 16, 16, 9, 9, 22], false, {
+    project,
+    department,
+    unit,
+    goalExpected,
+    goalActual,
+    funding,
+    indicators,
+    computed: { rate: { row: fr + 1, col: c + 4 }, fundingScore, total, grade: gradeCell },
+  });
 }

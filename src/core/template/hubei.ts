@@ -74,23 +74,14 @@ export function hubeiSheet(profile: Profile, o: TemplateOptions): TemplateSheet 
   b.merge(tr + 3, 1, tr + 3, last);
   b.heights.set(tr + 2, 45);
 
-  return {
-    name: o.sheetName ?? "自评表",
-    cells: b.cells,
-    merges: b.merges,
-    validations: b.validations,
-    widths: [16, 12, 14, 26, 16, 16, 8, 8],
-    heights: b.heights,
-    print: { paper: "A4", landscape: false, fitToWidth: 1 },
-    inputs: {
-      project,
-      department,
-      unit,
-      goalExpected: null,
-      goalActual: null,
-      funding: [{ label: "年度财政资金总额", initial: null, budget, executed, weight: null }],
-      indicators: indicators.map((x) => ({ ...x, note: x.note ?? note })),
-      computed: { rate, fundingScore, total, grade: gradeCell },
-    },
-  };
+  return b.sheet(o.sheetName ?? "自评表", [16, 12, 14, 26, 16, 16, 8, 8], false, {
+    project,
+    department,
+    unit,
+    goalExpected: null,
+    goalActual: null,
+    funding: [{ label: "年度财政资金总额", initial: null, budget, executed, weight: null }],
+    indicators: indicators.map((x) => ({ ...x, note: x.note ?? note })),
+    computed: { rate, fundingScore, total, grade: gradeCell },
+  });
 }

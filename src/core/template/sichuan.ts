@@ -119,23 +119,14 @@ export function sichuanSheet(profile: Profile, o: TemplateOptions): TemplateShee
   b.input(tr + 4, 1, null, undefined, "left");
   b.merge(tr + 4, 1, tr + 4, last);
 
-  return {
-    name: o.sheetName ?? "自评表",
-    cells: b.cells,
-    merges: b.merges,
-    validations: b.validations,
-    widths: [12, 14, 12, 26, 8, 10, 8, 14, 8, 8, 20],
-    heights: b.heights,
-    print: { paper: "A4", landscape: true, fitToWidth: 1 },
-    inputs: {
-      project,
-      department,
-      unit,
-      goalExpected,
-      goalActual,
-      funding,
-      indicators,
-      computed: { rate: { row: fr + 1, col: 5 }, fundingScore, total, grade: gradeCell },
-    },
-  };
+  return b.sheet(o.sheetName ?? "自评表", [12, 14, 12, 26, 8, 10, 8, 14, 8, 8, 20], true, {
+    project,
+    department,
+    unit,
+    goalExpected,
+    goalActual,
+    funding,
+    indicators,
+    computed: { rate: { row: fr + 1, col: 5 }, fundingScore, total, grade: gradeCell },
+  });
 }
