@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import fc from "../support/fc";
 import { a1, GridReader, type MergedArea, parseA1, parseQualified, qualified } from "../../src/core/grid";
 
 describe("addresses", () => {

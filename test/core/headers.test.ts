@@ -3,7 +3,7 @@
  * column of unknown meaning, two tables side by side, and a property: any permutation of the indicator table's
  * columns reads the same form.
  */
-import fc from "fast-check";
+import fc from "../support/fc";
 import { analyzeGrid, type CellValue, type Grid, planWrites, summarize } from "../../src/core";
 import { headerMeaning } from "../../src/core/form/headers";
 import { COLUMN_SYNONYMS } from "../../src/core/synonyms";

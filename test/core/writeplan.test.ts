@@ -1,4 +1,4 @@
-import fc from "fast-check";
+import fc from "../support/fc";
 import { analyzeGrid, type CellValue, planWrites, qualified } from "../../src/core";
 import { formGrid, setCell } from "../support/formGrid";
 import { SEED_FORMS, seedForm, type SeedForm } from "../support/seed";

@@ -3,7 +3,7 @@
  * printed figures, with bad input for each function, and a property over random input: a result is always a finite
  * number, a string, or a CustomFunctions.Error (test/support/setup-globals.ts stands in for Excel's global).
  */
-import fc from "fast-check";
+import fc from "../support/fc";
 import {
   CHECKTARGET,
   DEVNOTE,

@@ -1,5 +1,5 @@
 /** Property: over random write plans, a non-empty cell is never overwritten without the user's consent. */
-import fc from "fast-check";
+import fc from "../support/fc";
 import { type CellValue, a1, type Grid } from "../../src/core/grid";
 import type { PlannedWrite } from "../../src/core/writeplan";
 import { OfficeWorkbookPort } from "../../src/office/officePort";

@@ -1,5 +1,5 @@
 /** The adapter's pure helpers: merge tiles, address lists, chunk sizes, change tracking. */
-import fc from "fast-check";
+import fc from "../support/fc";
 import { ChangeTracker, OWN_WINDOW_MS } from "../../src/office/changes";
 import {
   blockA1,

@@ -3,7 +3,7 @@
  * figures equal the engine's under the template's profile. Few runs (a LibreOffice conversion takes ~1.5 s), many
  * forms per run: each run is one workbook of FORMS sheets.
  */
-import fc from "fast-check";
+import fc from "../support/fc";
 import { analyzeGrid } from "../../src/core";
 import { buildTemplate, TEMPLATE_IDS, TEMPLATES, type IndicatorInput, type TemplateOptions } from "../../src/core/template";
 import { recalculated, tmp, withLibreOffice } from "./support";

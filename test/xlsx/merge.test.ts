@@ -1,5 +1,5 @@
 /** The merge reference fast path (src/xlsx/read/sheet.ts) agrees with the general one (split + parseA1) on any input. */
-import fc from "fast-check";
+import fc from "../support/fc";
 import { parseA1 } from "../../src/core/grid";
 import { parseMerge } from "../../src/xlsx/read/sheet";
 

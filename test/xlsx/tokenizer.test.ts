@@ -6,7 +6,7 @@
  */
 import fs from "fs";
 import path from "path";
-import fc from "fast-check";
+import fc from "../support/fc";
 import { inflateNode } from "../../src/cli/inflate";
 import type { Grid } from "../../src/core/grid";
 import { openWorkbook, readGrids, type ReadOptions } from "../../src/xlsx";

@@ -34,6 +34,10 @@ export function readFunding(reader: GridReader, block: Block, headerRow: number)
   const sheet = reader.grid.sheet;
   const columns = mapColumns(reader, block, headerRow, FUNDING_COLUMNS);
   const amountCols = [columns.budgetInitial, columns.budgetFull, columns.executed].filter((h) => h !== undefined).map((h) => h.col);
+  const rows: FundingRow[] = [];
+  // A header row whose amount headers were all taken by a lower header row (`得分` under both) has no amount column:
+  // it names no row to read (and the label search below would start at an infinite column).
+  if (amountCols.length === 0 && columns.rate === undefined) return { rows, columns, headerWeight: null, amountUnit: null, note: null };
   const firstAmount = Math.min(...amountCols, columns.rate?.col ?? Infinity);
   let headerWeight = columns.score?.decoration.weight ?? columns.rate?.decoration.weight ?? null;
   let amountUnit: "万元" | "元" | null = null;
@@ -43,7 +47,6 @@ export function readFunding(reader: GridReader, block: Block, headerRow: number)
       if (h.id === "funding") headerWeight ??= h.decoration.weight;
     }
   }
-  const rows: FundingRow[] = [];
   const missing = -1;
   const at = (id: keyof ColumnMap) => columns[id]?.col ?? missing;
   for (let r = headerBottom(block, headerRow, FUNDING_COLUMNS) + 1; r <= block.bottom && rows.length < 12; r++) {
