@@ -59,7 +59,7 @@ function exercise(g: Grid): void {
   }
 }
 
-/** Grids a property run once found (shrunk by hand), kept so they are checked on every run whatever the seed. */
+/** Grids property runs once found (shrunk by hand), checked on every run whatever the seed. */
 const FOUND: Array<{ why: string; grid: Grid }> = [
   {
     // Seed 24542140 stalled CI: the 得分 row under the two budget headers took both their columns, leaving the
@@ -77,12 +77,35 @@ const FOUND: Array<{ why: string; grid: Grid }> = [
       merges: [],
     },
   },
+  {
+    // Seed 2502023817: a 全年预算数 of 5e-324 gave a rate past the largest double, and the write plan an Infinity.
+    why: "a budget far below a cent",
+    grid: (() => {
+      const values = seedBase.values.map((r) => [...r]);
+      const total = values.findIndex((r) => r.includes("年度资金总额"));
+      values[total][3] = 5e-324;
+      values[total][6] = null; // a blank 执行率: the write plan fills it
+      return { ...seedBase, values };
+    })(),
+  },
 ];
 
 describe("the core never throws", () => {
-  test.each(FOUND)("found: $why", ({ grid: g }) => {
+  test("found: a funding header whose amount columns the row below takes over", () => {
+    const g = FOUND[0].grid;
     exercise(g);
     expect(analyzeGrid(g).forms.flatMap((f) => f.scored.form.funding)).toEqual([]);
+  });
+
+  test("found: a budget far below a cent is shown as 0.00 and reported, never written as Infinity", () => {
+    const g = FOUND[1].grid;
+    exercise(g);
+    const [form] = analyzeGrid(g).forms;
+    expect(form.scored.totalRow!.budget.value).toBe(5e-324);
+    expect(form.scored.totalRow!.rate.raw).toBeNull();
+    expect(form.findings.filter((f) => f.rule === "funding-rows-sum").map((f) => f.message)).toEqual([
+      expect.stringContaining("与年度资金总额 0.00 不符"),
+    ]);
   });
 
   test("random value strings (40,000)", () => {

@@ -19,7 +19,9 @@ export function computeRate(executed: number, budget: number): Rate | null {
     if (truncated !== null && rounded !== null) return { truncated: truncated / 100, rounded: rounded / 100 };
   }
   const exact = percentOf(executed, budget)!;
-  return { truncated: roundTo(exact, 2, "trunc"), rounded: roundTo(exact, 2, "round") };
+  const rate = { truncated: roundTo(exact, 2, "trunc"), rounded: roundTo(exact, 2, "round") };
+  // A budget far below a cent (5e-324) gives a rate past the largest double: no rate, as for a zero budget.
+  return Number.isFinite(rate.truncated) && Number.isFinite(rate.rounded) ? rate : null;
 }
 
 export function rateBy(rate: Rate, rounding: Rounding): number {
