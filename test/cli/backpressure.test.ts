@@ -33,9 +33,12 @@ test.each([1, 2])("no report arrives while the output is full (--jobs %i)", asyn
     },
     end() {},
   }, { jobs });
-  await sleep(1500); // ample time for all 12 files were nothing waiting
-  // In this thread: the one report. In the pool: those the workers ran ahead by, never all 12.
+  // The first report (a slow machine may take a while to start the pool), then ample time for all 12 files were
+  // nothing waiting.
+  for (let waited = 0; seen.length === 0 && waited < 30_000; waited += 50) await sleep(50);
   expect(seen.length).toBeGreaterThan(0);
+  await sleep(1500);
+  // In this thread: the one report. In the pool: those the workers ran ahead by, never all 12.
   expect(seen.length).toBeLessThanOrEqual(jobs === 1 ? 1 : REORDER_PER_WORKER * jobs);
   gate = null;
   open();
