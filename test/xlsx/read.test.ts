@@ -86,3 +86,22 @@ test("inflated bytes past the cap: refused as a bomb, whatever the headers claim
   await expect(readGrids(workbook({ sheetXml: big }), { ...OPTIONS, maxInflated: 1 * 2 ** 20 })).rejects.toMatchObject({ code: "unpacked-too-large" });
   await expect(readGrids(workbook({ sheetXml: "<worksheet><sheetData><row>" }), OPTIONS)).rejects.toBeInstanceOf(XlsxError);
 });
+
+test("a cell or row past XFD1048576 is a corrupt file, as Excel says, not a cell that could never be written back", async () => {
+  const sheet = (rows: string) => `<worksheet ${NS}><sheetData>${rows}</sheetData></worksheet>`;
+  const cases = [
+    [`<row r="1"><c r="ZZZZ1"><v>1</v></c></row>`, "ZZZZ1"],
+    [`<row r="1"><c r="XFE1"><v>1</v></c></row>`, "XFE1"],
+    [`<row r="1048577"><c><v>1</v></c></row>`, "第 1048577 行"],
+    [`<row r="1048576"><c r="A1048577"><v>1</v></c></row>`, "A1048577"],
+  ];
+  for (const [rows, shown] of cases) {
+    const read = readGrids(workbook({ sheetXml: sheet(rows) }), OPTIONS);
+    await expect(read).rejects.toMatchObject({ code: "corrupt", message: expect.stringContaining(shown) });
+  }
+  // The last column and the last row themselves are fine.
+  const [wide] = await readGrids(workbook({ sheetXml: sheet(`<row r="1"><c r="XFD1"><v>7</v></c></row>`) }), OPTIONS);
+  expect(new GridReader(wide).value(0, 16_383)).toBe(7);
+  const [tall] = await readGrids(workbook({ sheetXml: sheet(`<row r="1048576"><c r="A1048576"><v>8</v></c></row>`) }), OPTIONS);
+  expect(new GridReader(tall).value(1_048_575, 0)).toBe(8);
+});

@@ -7,7 +7,7 @@
 import type { CellValue, Grid, MergedArea } from "../../core/grid";
 import { parseA1 } from "../../core/grid";
 import { dateText, formatNumber } from "../../core/display/displayText";
-import { sheetTooLarge } from "../errors";
+import { corrupt, sheetTooLarge } from "../errors";
 import type { Inflate, ZipArchive } from "../zip";
 import { shiftFormula } from "./formula";
 import { type Budget, parsePart, type SheetEntry, StringItem, type Styles } from "./parts";
@@ -61,6 +61,9 @@ const EMPTY_ROW: never[] = Object.freeze([]) as unknown as never[];
 /** Above this many cells a block is kept ragged (rows trimmed, empty rows shared), as src/xlsx always did. */
 const DENSE_LIMIT = 2_000_000;
 const MS_PER_DAY = 86_400_000;
+/** Excel's last row and column, 0-based (XFD1048576). */
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
 
 /** Column letters of `A12` → 0-based column; -1 when it is not a reference. */
 function colOf(ref: string): number {
@@ -407,6 +410,8 @@ async function pass(ctx: SheetContext, sheet: SheetEntry, windowMerges: MergedAr
         col = c >= 0 ? c : col + 1;
         const rr = r ? rowOf(r) : -1;
         if (rr >= 0 && rr !== row) row = rr;
+        // Past XFD1048576 Excel itself refuses the file; a cell there could never be written back.
+        if (col > MAX_COL || row > MAX_ROW) throw corrupt(`${sheet.part} 的单元格 ${r ?? `第 ${row + 1} 行第 ${col + 1} 列`} 超出 Excel 的范围（XFD1048576）`);
         type = a.get("t") ?? "";
         const st = a.get("s");
         style = st ? Number(st) || 0 : 0;
