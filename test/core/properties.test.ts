@@ -1,6 +1,7 @@
-/** Property tests: whatever the grid or the string, the core returns and never throws (100,000 cases in all). */
+/** Property tests: whatever the grid or the string, the core returns and never throws (120,000 cases in all). */
 import fc from "../support/fc";
 import { analyzeGrid, type CellValue, type Grid, planWrites, summarize } from "../../src/core";
+import { LABELS as KNOWN } from "../../src/core/vocabulary";
 import { parseValue } from "../../src/core/value/parse";
 import { formsGrid } from "../support/formGrid";
 import { SEED_FORMS } from "../support/seed";
@@ -33,6 +34,27 @@ const grid: fc.Arbitrary<Grid> = fc
     sheet: "随机",
     top,
     left,
+    values: rows,
+    merges: merges.map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w })),
+  }));
+
+/** Every label the reader knows (row labels and column synonyms), bare and with the decorations headers carry. */
+const DECORATIONS = ["", "(万元)", "（元）", "(A)", "(B)", "(B/A)", "(%)", "(20分*执行率)", "(10分)", "\n"];
+const knownCell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...Object.values(KNOWN).flat()), fc.constantFrom(...DECORATIONS)).map(([l, d]) => l + d) },
+  { weight: 2, arbitrary: cell },
+  { weight: 2, arbitrary: fc.constant(null) },
+);
+/** Grids dense with known labels, so tables, two-row headers and repeated meanings meet in every arrangement. */
+const labelGrid: fc.Arbitrary<Grid> = fc
+  .record({
+    rows: fc.array(fc.array(knownCell, { maxLength: 9 }), { maxLength: 16 }),
+    merges: fc.array(fc.record({ top: fc.nat(16), left: fc.nat(9), h: fc.nat(3), w: fc.nat(3) }), { maxLength: 4 }),
+  })
+  .map(({ rows, merges }) => ({
+    sheet: "标签",
+    top: 0,
+    left: 0,
     values: rows,
     merges: merges.map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w })),
   }));
@@ -116,6 +138,10 @@ describe("the core never throws", () => {
 
   test("random grids (50,000)", () => {
     fc.assert(fc.property(grid, exercise), { numRuns: Number(process.env.PROP_RUNS ?? 50_000) });
+  });
+
+  test("grids dense with every known label (20,000)", () => {
+    fc.assert(fc.property(labelGrid, exercise), { numRuns: Number(process.env.PROP_RUNS ?? 20_000) });
   });
 
   test("seed sheets with random cells replaced (10,000)", () => {
