@@ -1,5 +1,5 @@
 /**
- * Property: a real workbook with its XML mutated at random (values and attributes swapped for odd ones, tokens
+ * Property: a real workbook (ExcelJS's, openpyxl's, SheetJS's, LibreOffice's) with its XML mutated at random (values and attributes swapped for odd ones, tokens
  * inserted, spans cut or repeated) is either refused with the reader's own one-line error (XlsxError) or checked;
  * and where the engine plans writes, `fill`'s patch succeeds and its output reads back. Anything else — a TypeError,
  * a write position Excel cannot hold, a hang — is a bug. A longer run of this search (1.1 M cases, sample.xlsx and
@@ -53,9 +53,12 @@ function mutate(xml: string, edits: Edit[]): string {
   return text;
 }
 
-const SOURCES = [path.join(ROOT, "examples", "sample.xlsx"), path.resolve(ROOT, "..", "shared", "fixtures", "libreoffice-sample.xlsx")].filter((f) =>
-  existsSync(f),
-);
+const SOURCES = [
+  path.join(ROOT, "examples", "sample.xlsx"),
+  path.join(ROOT, "test", "fixtures", "producers", "openpyxl-3.0.9.xlsx"),
+  path.join(ROOT, "test", "fixtures", "producers", "sheetjs-0.18.5.xlsx"),
+  path.resolve(ROOT, "..", "shared", "fixtures", "libreoffice-sample.xlsx"),
+].filter((f) => existsSync(f));
 
 describe.each(SOURCES.map((f) => [path.basename(f), f]))("%s mutated", (_name, file) => {
   const bytes = new Uint8Array(readFileSync(file));
