@@ -3,6 +3,7 @@
  * Without /usr/bin/chromium these tests fail under CI (process.env.CI) and are skipped with a warning elsewhere.
  */
 import fs from "fs";
+import path from "path";
 import type { Page } from "playwright-core";
 import { analyzeGrid } from "../../src/core";
 import { workbookToGrids, worksheetToGrid } from "../support/exceljs";
@@ -164,5 +165,14 @@ suite("browser preview (Chromium)", () => {
     await page.getByRole("status").getByText(/已撤销写入/).waitFor();
     for (const ref of targets) expect(await cellText(ref)).toBe("");
     await page.screenshot({ path: artifact("preview-reverted.png") });
+  });
+
+  test.each(["openpyxl-3.0.9.xlsx", "sheetjs-0.18.5.xlsx"])("%s (written by that library itself) opens and validates as the sample does", async (name) => {
+    await openFile(name, fs.readFileSync(path.join(__dirname, "..", "fixtures", "producers", name)));
+    await page.getByRole("radio", { name: "全部工作表" }).check();
+    await validate(/已校验 5 张自评表：0 个错误/);
+    expect(await page.locator("[data-form]").count()).toBe(5);
+    // 表1's emptied 执行率 is there to fill.
+    expect(await page.locator('li[data-rule="missing-field"][data-cell="表1!G6"]').count()).toBe(1);
   });
 });
