@@ -6,8 +6,7 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import type { CheckReport } from "../../src/core";
-import { checkJson, cleanup, ROOT, runCli, tmpDir } from "./helpers";
+import { checkJson, cleanup, type FormJson, type Report, ROOT, runCli, tmpDir } from "./helpers";
 import { findSoffice, freshProfile, sheetsAsCsv } from "./libreoffice";
 import { unzip } from "./zipkit";
 
@@ -16,7 +15,7 @@ const DIR = path.join(ROOT, "test", "fixtures", "producers");
 const PRODUCERS = ["openpyxl-3.0.9.xlsx", "sheetjs-0.18.5.xlsx"];
 
 let dir: string;
-let original: CheckReport["files"][number];
+let original: Report["files"][number];
 beforeAll(async () => {
   dir = await tmpDir("selfeval-producers-");
   original = (await checkJson([path.join(ROOT, "examples", "sample.xlsx")])).report.files[0];
@@ -24,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => cleanup(dir));
 
 /** A form's figures and findings, without where it came from. */
-const figures = (f: CheckReport["files"][number]["forms"][number]) => ({ ...f, findings: f.findings.map((x) => `${x.rule} ${x.cell} ${x.message}`) });
+const figures = (f: FormJson) => ({ ...f, findings: f.findings.map((x) => `${x.rule} ${x.cell} ${x.message}`) });
 
 describe.each(PRODUCERS)("%s", (name) => {
   const file = path.join(DIR, name);
@@ -32,7 +31,7 @@ describe.each(PRODUCERS)("%s", (name) => {
   test("check reads the five forms as in the original, 表1's emptied cells found blank and computed", async () => {
     const run = await checkJson([file]);
     const [report] = run.report.files;
-    expect(report.error ?? null).toBeNull();
+    expect(report.error).toBeNull();
     expect(report.forms.map((f) => f.sheet)).toEqual(["表1", "表2", "表3", "表4", "表5"]);
     const [first, ...rest] = report.forms.map(figures);
     const [before, ...others] = original.forms.map(figures);
