@@ -81,48 +81,40 @@ function exercise(g: Grid): void {
   }
 }
 
-/** Grids property runs once found (shrunk by hand), checked on every run whatever the seed. */
-const FOUND: Array<{ why: string; grid: Grid }> = [
-  {
-    // Seed 24542140 stalled CI: the 得分 row under the two budget headers took both their columns, leaving the
-    // funding table without an amount column, and the row-label search started at column Infinity.
-    why: "a funding header whose amount columns the row below takes over",
-    grid: {
-      sheet: "随机",
-      top: 33,
-      left: 6,
-      values: [
-        [null, "年初预算数", null, null, null, null, null, "全年预算数", null],
-        [null, "得分", null, null, null, null, null, "得分"],
-        [null, null, null, null, null, null, null, null, null],
-      ],
-      merges: [],
-    },
-  },
-  {
-    // Seed 2502023817: a 全年预算数 of 5e-324 gave a rate past the largest double, and the write plan an Infinity.
-    why: "a budget far below a cent",
-    grid: (() => {
-      const values = seedBase.values.map((r) => [...r]);
-      const total = values.findIndex((r) => r.includes("年度资金总额"));
-      values[total][3] = 5e-324;
-      values[total][6] = null; // a blank 执行率: the write plan fills it
-      return { ...seedBase, values };
-    })(),
-  },
-];
+// Grids property runs once found (shrunk by hand), checked on every run whatever the seed.
+
+/** Seed 24542140 stalled CI: the 得分 row under the two budget headers took both their columns, leaving the funding
+ * table without an amount column, and the row-label search started at column Infinity. */
+const HEADER_TAKEN_OVER: Grid = {
+  sheet: "随机",
+  top: 33,
+  left: 6,
+  values: [
+    [null, "年初预算数", null, null, null, null, null, "全年预算数", null],
+    [null, "得分", null, null, null, null, null, "得分"],
+    [null, null, null, null, null, null, null, null, null],
+  ],
+  merges: [],
+};
+
+/** Seed 2502023817: a 全年预算数 of 5e-324 gave a rate past the largest double, and the write plan an Infinity. */
+const TINY_BUDGET: Grid = (() => {
+  const values = seedBase.values.map((r) => [...r]);
+  const total = values.findIndex((r) => r.includes("年度资金总额"));
+  values[total][3] = 5e-324;
+  values[total][6] = null; // a blank 执行率: the write plan fills it
+  return { ...seedBase, values };
+})();
 
 describe("the core never throws", () => {
   test("found: a funding header whose amount columns the row below takes over", () => {
-    const g = FOUND[0].grid;
-    exercise(g);
-    expect(analyzeGrid(g).forms.flatMap((f) => f.scored.form.funding)).toEqual([]);
+    exercise(HEADER_TAKEN_OVER);
+    expect(analyzeGrid(HEADER_TAKEN_OVER).forms.flatMap((f) => f.scored.form.funding)).toEqual([]);
   });
 
   test("found: a budget far below a cent is shown as 0.00 and reported, never written as Infinity", () => {
-    const g = FOUND[1].grid;
-    exercise(g);
-    const [form] = analyzeGrid(g).forms;
+    exercise(TINY_BUDGET);
+    const [form] = analyzeGrid(TINY_BUDGET).forms;
     expect(form.scored.totalRow!.budget.value).toBe(5e-324);
     expect(form.scored.totalRow!.rate.raw).toBeNull();
     expect(form.findings.filter((f) => f.rule === "funding-rows-sum").map((f) => f.message)).toEqual([

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 
 const given = Number(process.env.PROP_SEED);
-export const PROP_SEED = Number.isInteger(given) && process.env.PROP_SEED ? given : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+const PROP_SEED = Number.isInteger(given) && process.env.PROP_SEED ? given : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 fc.configureGlobal({ seed: PROP_SEED });
 process.stderr.write(`fast-check seed ${PROP_SEED} (${expect.getState().testPath?.replace(/^.*\/test\//, "test/") ?? "?"})\n`);
 
