@@ -1,13 +1,13 @@
 /** `selfeval fill`: the core's write plan for every form, carried out on a copy of the workbook. */
 import { promises as fs } from "fs";
 import path from "path";
-import zlib from "zlib";
 import { type CellValue, planWrites, type PlannedWrite, type ProfileId, type WriteKind } from "../core";
-import { formatNumber, patchWorkbook } from "../xlsx";
-import { analyzeWorkbook } from "./analyze";
+import { formatNumber, type OpenWorkbook, patchWorkbook } from "../xlsx";
+import { analyzeWorkbook, type WorkbookAnalysis } from "./analyze";
+import { nodeCodec } from "./codec";
 import { FileError, UsageError } from "./errors";
-import { inflateNode } from "./inflate";
 import { asFileError, type Limits, loadWorkbook } from "./load";
+import { writeAtomically } from "./output";
 import type { Overwrite } from "./options";
 import { safe } from "./format/safe";
 import { columns } from "./format/width";
@@ -55,36 +55,36 @@ async function checkOutput(input: string, output: string, force: boolean): Promi
   if (dir === null) throw new UsageError(`输出目录 ${path.dirname(output)} 不存在`);
 }
 
+/** Each form's write plan, with consent for the cells `--overwrite` names and the cells of the rules it names. */
+export function plannedFill(analysis: WorkbookAnalysis, overwrite: Overwrite): PlannedWrite[] {
+  return analysis.forms.flatMap((f) => {
+    const consent = new Set(overwrite.cells);
+    for (const x of f.findings) if (x.cell && overwrite.rules.has(x.rule)) consent.add(x.cell);
+    return planWrites(f.scored, { overwrite: consent });
+  });
+}
+
+/** The workbook with the planned writes patched in: only the written cells' parts change (src/xlsx/patch), and
+ * with nothing to write, the input's own bytes. */
+export async function patchPlanned(bytes: Uint8Array, workbook: OpenWorkbook, planned: readonly PlannedWrite[]): Promise<Uint8Array> {
+  if (planned.length === 0) return bytes;
+  const writes = planned.map((w) => ({ sheet: w.ref.sheet, row: w.ref.row, col: w.ref.col, value: w.value, numberFormat: w.numberFormat }));
+  return (await patchWorkbook(workbook, writes, nodeCodec)).bytes;
+}
 
 export async function runFill(input: string, output: string, options: FillOptions): Promise<FillResult> {
   await checkOutput(input, output, options.force);
   const { bytes, workbook } = await loadWorkbook(input, options.limits);
   const analysis = await analyzeWorkbook(workbook, { profile: options.profile });
-  const planned: PlannedWrite[] = [];
-  for (const f of analysis.forms) {
-    const consent = new Set(options.overwrite.cells);
-    for (const x of f.findings) if (x.cell && options.overwrite.rules.has(x.rule)) consent.add(x.cell);
-    planned.push(...planWrites(f.scored, { overwrite: consent }));
-  }
-  // Nothing to write: the copy is the input's bytes. Otherwise only the written cells' parts change (src/xlsx/patch).
-  let out: Uint8Array = bytes;
-  if (planned.length > 0) {
-    try {
-      const writes = planned.map((w) => ({ sheet: w.ref.sheet, row: w.ref.row, col: w.ref.col, value: w.value, numberFormat: w.numberFormat }));
-      out = (await patchWorkbook(workbook, writes, { inflate: inflateNode, deflate: (d) => zlib.deflateRawSync(d), crc32: (d) => zlib.crc32(d) })).bytes;
-    } catch (e) {
-      throw asFileError(e);
-    }
-  }
-  // Written beside the target and renamed: an interrupted run never leaves a half-written output.
-  const tmp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.tmp`);
+  const planned = plannedFill(analysis, options.overwrite);
+  let out: Uint8Array;
   try {
-    await fs.writeFile(tmp, out, { flag: "wx" });
-    await fs.rename(tmp, output);
+    out = await patchPlanned(bytes, workbook, planned);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw new UsageError(`无法写入 ${output}：${(e as { code?: string }).code ?? (e as Error).message}`);
+    throw asFileError(e);
   }
+  // checkOutput has refused an existing output without --force before the work began.
+  await writeAtomically(output, out, true);
   return { forms: analysis.forms.length, written: planned.map((write) => ({ write, format: write.numberFormat ?? null })), warnings: analysis.sheetErrors };
 }
 

@@ -5,15 +5,15 @@
  * ../xlsx/patch.ts writes the values (as `fill` does), ../xlsx/create/patchFormulas.ts the formulas.
  */
 import { promises as fs } from "fs";
-import zlib from "zlib";
 import { type CellValue, type Grid, parseQualified, qualified } from "../core";
 import { freezeFormula } from "../core/freeze";
 import { openWorkbook, patchWorkbook, type PatchWrite } from "../xlsx";
 import { patchFormulas, type FormulaWrite } from "../xlsx/create";
+import { nodeCodec } from "./codec";
 import { FileError, UsageError } from "./errors";
 import { inflateNode } from "./inflate";
 import { asFileError, type Limits, loadWorkbook } from "./load";
-import { writeAtomically } from "./new";
+import { writeAtomically } from "./output";
 import { safe } from "./format/safe";
 import { columns } from "./format/width";
 
@@ -24,7 +24,6 @@ export interface FrozenCell {
   after: { formula: string } | { value: CellValue; reason: string };
 }
 
-const codec = { inflate: inflateNode, deflate: (d: Uint8Array) => zlib.deflateRawSync(d), crc32: (d: Uint8Array) => zlib.crc32(d) };
 
 async function sameFile(a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
@@ -95,8 +94,8 @@ export async function runFreeze(input: string, output: string, o: { limits: Limi
       }
     }
     let out: Uint8Array = bytes;
-    if (values.length > 0) out = (await patchWorkbook(workbook, values, codec)).bytes;
-    if (formulas.length > 0) out = await patchFormulas(values.length > 0 ? await openWorkbook(out, { inflate: inflateNode }) : workbook, formulas, codec);
+    if (values.length > 0) out = (await patchWorkbook(workbook, values, nodeCodec)).bytes;
+    if (formulas.length > 0) out = await patchFormulas(values.length > 0 ? await openWorkbook(out, { inflate: inflateNode }) : workbook, formulas, nodeCodec);
     await writeAtomically(output, out, o.force);
   } catch (e) {
     if (e instanceof UsageError) throw e;

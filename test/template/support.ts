@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import zlib from "zlib";
+import { nodeCodec } from "../../src/cli/codec";
 import type { Grid } from "../../src/core";
 import type { TemplateOptions, TemplateSheet } from "../../src/core/template";
 import { readGrids } from "../../src/xlsx";
@@ -10,7 +10,6 @@ import { templateWorkbook } from "../../src/xlsx/create";
 import type { SeedForm } from "../support/seed";
 import { convert, findSoffice, freshProfile } from "../cli/libreoffice";
 
-export const codec = { deflate: (d: Uint8Array) => zlib.deflateRawSync(d), crc32: (d: Uint8Array) => zlib.crc32(d) };
 export const SOFFICE = findSoffice();
 if (!SOFFICE && !process.env.CI) console.warn("soffice not found: LibreOffice template tests skipped (apt-get install -y --no-install-recommends libreoffice-calc)");
 export const withLibreOffice = SOFFICE || process.env.CI ? describe : describe.skip;
@@ -42,7 +41,7 @@ export async function recalculated(dir: string, name: string, sheets: readonly T
   if (!SOFFICE) throw new Error("CI is set but soffice is not installed: install libreoffice-calc before the tests");
   const profile = await freshProfile(path.join(dir, "profile"));
   const file = path.join(dir, `${name}.xlsx`);
-  await fs.writeFile(file, templateWorkbook(sheets, codec));
+  await fs.writeFile(file, templateWorkbook(sheets, nodeCodec));
   const outDir = path.join(dir, `${name}-lo`);
   await fs.mkdir(outDir, { recursive: true });
   const out = await convert(SOFFICE, profile, file, "xlsx:Calc MS Excel 2007 XML", outDir);

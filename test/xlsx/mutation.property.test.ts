@@ -11,13 +11,14 @@ import path from "path";
 import zlib from "zlib";
 import fc from "../support/fc";
 import { analyzeWorkbook } from "../../src/cli/analyze";
+import { nodeCodec } from "../../src/cli/codec";
+import { patchPlanned, plannedFill } from "../../src/cli/fill";
 import { inflateNode } from "../../src/cli/inflate";
-import { planWrites } from "../../src/core";
-import { openWorkbook, patchWorkbook, readGrids, XlsxError, ZipArchive } from "../../src/xlsx";
+import { RULE_IDS } from "../../src/core";
+import { openWorkbook, readGrids, XlsxError, ZipArchive } from "../../src/xlsx";
 import { rewriteZip } from "../../src/xlsx/zipWrite";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const codec = { deflate: (d: Uint8Array) => zlib.deflateRawSync(d), crc32: (d: Uint8Array) => zlib.crc32(d) };
 const MUTABLE = /worksheets\/[^/]+\.xml$|sharedStrings\.xml$|workbook\.xml$|styles\.xml$|\.rels$/;
 
 /** Values an attribute or a text node may be swapped for: edges of Excel's ranges, types, the form's own labels. */
@@ -95,7 +96,7 @@ describe.each(SOURCES.map((f) => [path.basename(f), f]))("%s mutated", (_name, f
     await fc.assert(
       fc.asyncProperty(fc.nat(parts.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), async (k, edits) => {
         const name = parts[k].name;
-        const mutated = rewriteZip(zip, new Map([[name, Buffer.from(mutate(xmlOf(name), edits))]]), codec);
+        const mutated = rewriteZip(zip, new Map([[name, Buffer.from(mutate(xmlOf(name), edits))]]), nodeCodec);
         // The reader alone: refused only with its own error (analyzeWorkbook would wrap any error as "corrupt").
         try {
           await readGrids(mutated, { inflate: inflateNode });
@@ -109,11 +110,11 @@ describe.each(SOURCES.map((f) => [path.basename(f), f]))("%s mutated", (_name, f
         const analysis = await analyzeWorkbook(wb, {});
         expect(analysis.sheetErrors).toEqual([]);
         outcomes.checked++;
-        const planned = analysis.forms.flatMap((f) => planWrites(f.scored, { overwrite: new Set(f.findings.flatMap((x) => (x.cell ? [x.cell] : []))) }));
+        // fill --overwrite with every rule: each finding's cell may be written.
+        const planned = plannedFill(analysis, { rules: new Set(RULE_IDS), cells: new Set() });
         if (planned.length === 0) return;
-        const writes = planned.map((w) => ({ sheet: w.ref.sheet, row: w.ref.row, col: w.ref.col, value: w.value, numberFormat: w.numberFormat }));
-        const out = await patchWorkbook(wb, writes, { inflate: inflateNode, ...codec });
-        const again = await analyzeWorkbook(await openWorkbook(out.bytes, { inflate: inflateNode }), {});
+        const out = await patchPlanned(mutated, wb, planned);
+        const again = await analyzeWorkbook(await openWorkbook(out, { inflate: inflateNode }), {});
         expect(again.forms).toHaveLength(analysis.forms.length);
         outcomes.filled++;
       }),
