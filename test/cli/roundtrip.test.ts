@@ -61,7 +61,19 @@ function view(xml: Buffer, dropRowsNotIn?: ReadonlySet<string>): SheetView {
   return { cells, rows, rest: ser.serializeToString(doc) };
 }
 
-async function roundTrip(name: string, input: Buffer, sheetParts: Record<string, string>, extraArgs: string[] = []) {
+/** styles.xml differs only by `added` cell formats appended to cellXfs (a written cell that had no style of its own). */
+function expectStylesAppended(before: Buffer, after: Buffer, added: number) {
+  const xfs = (xml: string) => /<cellXfs count="(\d+)">(.*)<\/cellXfs>/s.exec(xml)!;
+  const [a, b] = [before, after].map((x) => x.toString("utf8"));
+  const [wholeA, countA, listA] = xfs(a);
+  const [wholeB, countB, listB] = xfs(b);
+  expect(Number(countB)).toBe(Number(countA) + added);
+  expect(listB.startsWith(listA)).toBe(true);
+  expect(listB.slice(listA.length).match(/<xf [^>]*\/>/g)).toHaveLength(added);
+  expect(b.replace(wholeB, "")).toBe(a.replace(wholeA, ""));
+}
+
+async function roundTrip(name: string, input: Buffer, sheetParts: Record<string, string>, extraArgs: string[] = [], stylesAdded = 0) {
   const file = path.join(dir, name);
   await fs.writeFile(file, input);
   const out = path.join(dir, name.replace(/\.xlsx$/, "-filled.xlsx"));
@@ -76,7 +88,8 @@ async function roundTrip(name: string, input: Buffer, sheetParts: Record<string,
   const writtenParts = new Set(written.map(([ref]) => sheetParts[parseCellRef(ref).sheet]));
   // Every part but the written sheets: the same bytes.
   const changed = [...before.keys()].filter((n) => !before.get(n)!.equals(after.get(n)!));
-  expect(changed.sort()).toEqual([...writtenParts].sort());
+  expect(changed.sort()).toEqual([...writtenParts, ...(stylesAdded > 0 ? ["xl/styles.xml"] : [])].sort());
+  if (stylesAdded > 0) expectStylesAppended(before.get("xl/styles.xml")!, after.get("xl/styles.xml")!, stylesAdded);
   for (const part of writtenParts) {
     const a = view(before.get(part)!);
     const b = view(after.get(part)!, a.rows);
@@ -129,6 +142,19 @@ test("LibreOffice's own files: the shared fixture (2 cells into sheet1.xml, 13 p
   const { out, written } = await roundTrip("lo-sample.xlsx", await fs.readFile(SHARED_LO), { 表1: "xl/worksheets/sheet1.xml" });
   expect(written.map(([r]) => r)).toEqual(["表1!G6", "表1!H6"]);
   await expectLibreOfficeShows(out, written, "lo-sample");
+});
+
+test.each([
+  ["openpyxl-3.0.9.xlsx", 0],
+  // SheetJS keeps no style on the emptied cells: their 0.00 format comes as one cell format appended to cellXfs.
+  ["sheetjs-0.18.5.xlsx", 1],
+])("written by the library itself (test/fixtures/producers): %s, the two emptied cells of 表1", async (name, stylesAdded) => {
+  const input = await fs.readFile(path.join(__dirname, "..", "fixtures", "producers", name));
+  const { out, written } = await roundTrip(name, input, { 表1: "xl/worksheets/sheet1.xml" }, [], stylesAdded);
+  expect(written).toEqual([["表1!G6", expect.stringMatching(/^98\.24%?$/)], ["表1!H6", "9.82"]]);
+  // The appended cell format is the 0.00 the write plan asks for.
+  if (stylesAdded > 0) expect(parts(await fs.readFile(out)).get("xl/styles.xml")!.toString()).toMatch(/<xf numFmtId="2" applyNumberFormat="1"[^>]*\/><\/cellXfs>/);
+  await expectLibreOfficeShows(out, written, name);
 });
 
 (SOFFICE || process.env.CI ? test : test.skip)("the rich workbook saved by LibreOffice", async () => {
