@@ -5,9 +5,11 @@
  *     `fill` must read the form within 300 MB of RSS.
  *  2. 2,000 and 20,000 one-form workbooks, `check --format ndjson` with `--jobs 1` and `--jobs 2`: time, and RSS
  *     flat in the number of files.
+ *  3. 100,000 files (hard links to the 20,000), one run per `--jobs`: the peak RSS so far (VmHWM) read when the
+ *     2,000th, 20,000th, 50,000th and 100,000th report arrives, so the plateau after V8 has sized its heaps shows.
  */
-import { spawnSync } from "child_process";
-import { promises as fs } from "fs";
+import { spawn, spawnSync } from "child_process";
+import { readFileSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { buildSeedWorkbook } from "../test/support/seedWorkbook";
@@ -25,6 +27,25 @@ function measured(args: string[]): { s: number; mb: number; code: number; out: s
   const s = (performance.now() - t) / 1000;
   const m = /RSS_KB=(\d+)/.exec(res.stderr) ?? [];
   return { s, mb: Number(m[1] ?? NaN) / 1024, code: res.status ?? -1, out: res.stdout };
+}
+
+/** The CLI as a child whose peak RSS so far is read from /proc (Linux) each time a mark's report line arrives. */
+function traced(args: string[], marks: readonly number[]): Promise<{ s: number; at: Map<number, number>; lines: number; code: number }> {
+  const t = performance.now();
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "ignore"] });
+  const hwm = () => {
+    try {
+      return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1]) / 1024;
+    } catch {
+      return NaN;
+    }
+  };
+  const at = new Map<number, number>();
+  let lines = 0;
+  child.stdout.on("data", (b: Buffer) => {
+    for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) if (marks.includes(++lines)) at.set(lines, hwm());
+  });
+  return new Promise((resolve) => child.on("close", (code) => resolve({ s: (performance.now() - t) / 1000, at, lines, code: code ?? -1 })));
 }
 
 async function bigWorkbook(file: string, rows: number): Promise<void> {
@@ -76,6 +97,21 @@ async function main(): Promise<void> {
           console.log(`    RSS 2,000 → 20,000 files, --jobs ${jobs}: ${rss.get(jobs)!.toFixed(0)} → ${r.mb.toFixed(0)} MB (${growth >= 0 ? "+" : ""}${(100 * growth).toFixed(0)} %) ${growth <= FLAT ? "OK" : "OVER"}`);
         }
       }
+    }
+
+    console.log("3. 100,000 files (each of the 20,000 linked five times), peak RSS so far as the reports arrive");
+    const links = path.join(dir, "links");
+    await fs.mkdir(links);
+    for (let i = 0; i < 100_000; i++) await fs.link(path.join(many, `f${String(i % 20000).padStart(5, "0")}.xlsx`), path.join(links, `g${String(i).padStart(6, "0")}.xlsx`));
+    const marks = [2000, 20000, 50000, 100000];
+    for (const jobs of [1, 2]) {
+      const r = await traced(["check", links, "--format", "ndjson", "--jobs", String(jobs)], marks);
+      const mb = marks.map((m) => r.at.get(m) ?? NaN);
+      const growth = mb[3] / mb[1] - 1;
+      console.log(
+        `  --jobs ${jobs}: ${r.s.toFixed(1)} s, ${r.lines - 1} reports, exit ${r.code}; peak RSS at ${marks.map((m, k) => `${m.toLocaleString("en")}: ${mb[k].toFixed(0)}`).join(", ")} MB; ` +
+          `20,000 → 100,000 files ${growth >= 0 ? "+" : ""}${(100 * growth).toFixed(0)} % ${growth <= FLAT ? "OK" : "OVER"}`,
+      );
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

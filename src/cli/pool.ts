@@ -7,7 +7,7 @@
  */
 import path from "path";
 import { Worker } from "worker_threads";
-import type { Target } from "./discover";
+import type { Target, TargetList } from "./discover";
 import type { CheckOptions, FileReport } from "./check";
 
 /** Below this many files per job, workers cost more (~40 ms each to start) than they save. */
@@ -18,12 +18,15 @@ export const REORDER_PER_WORKER = 4;
 /** `onResult` may return a promise (stdout is full): no further file is started until it settles. */
 export type OnResult = (r: FileReport, t: Target) => void | Promise<void>;
 
-export async function mapOrdered(targets: readonly Target[], jobs: number, options: CheckOptions, onResult: OnResult): Promise<void> {
+export async function mapOrdered(targets: TargetList, jobs: number, options: CheckOptions, onResult: OnResult): Promise<void> {
   const workers = Math.min(jobs, Math.floor(targets.length / FILES_PER_WORKER));
   if (workers <= 1) {
     // Lazy: a worker thread never loads this module's check path twice.
     const { checkFile } = await import("./check");
-    for (const t of targets) await onResult(await checkFile(t, options), t);
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets.at(i);
+      await onResult(await checkFile(t, options), t);
+    }
     return;
   }
   const done = new Map<number, FileReport>();
@@ -51,7 +54,8 @@ export async function mapOrdered(targets: readonly Target[], jobs: number, optio
         return;
       }
       const i = next++;
-      w.postMessage({ i, target: { file: targets[i].file, error: targets[i].error ? { code: targets[i].error!.code, message: targets[i].error!.message } : undefined }, options });
+      const { file, error } = targets.at(i);
+      w.postMessage({ i, target: { file, error: error ? { code: error.code, message: error.message } : undefined }, options });
     };
     for (let k = 0; k < workers; k++) {
       const w = new Worker(path.join(__dirname, "worker.js"));
@@ -63,7 +67,7 @@ export async function mapOrdered(targets: readonly Target[], jobs: number, optio
           while (done.has(emit)) {
             const r = done.get(emit)!;
             done.delete(emit);
-            wait = onResult(r, targets[emit]) ?? wait;
+            wait = onResult(r, targets.at(emit)) ?? wait;
             emit++;
           }
         } catch (e) {
