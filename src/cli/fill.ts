@@ -1,13 +1,10 @@
 /** `selfeval fill`: the core's write plan for every form, carried out on a copy of the workbook. */
-import { promises as fs } from "fs";
-import path from "path";
 import { type CellValue, planWrites, type PlannedWrite, type ProfileId, type WriteKind } from "../core";
 import { formatNumber, type OpenWorkbook, patchWorkbook } from "../xlsx";
 import { analyzeWorkbook, type WorkbookAnalysis } from "./analyze";
 import { nodeCodec } from "./codec";
-import { FileError, UsageError } from "./errors";
 import { asFileError, type Limits, loadWorkbook } from "./load";
-import { writeAtomically } from "./output";
+import { checkWritable, refuseInputAsOutput, writeAtomically } from "./output";
 import type { Overwrite } from "./options";
 import { safe } from "./format/safe";
 import { columns } from "./format/width";
@@ -32,29 +29,6 @@ export interface FillResult {
   warnings: string[];
 }
 
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
-  return x.dev === y.dev && x.ino === y.ino;
-}
-
-/** Refuses to write over the input (by any path to it) and over an existing file without --force. */
-async function checkOutput(input: string, output: string, force: boolean): Promise<void> {
-  const inReal = await fs.realpath(input).catch(() => {
-    throw new FileError("not-found", "找不到该文件");
-  });
-  const exists = await fs.lstat(output).then(() => true, () => false);
-  if (exists) {
-    const outReal = await fs.realpath(output).catch(() => path.resolve(output));
-    if (outReal === inReal || (await sameFile(input, output).catch(() => false))) {
-      throw new UsageError(`拒绝写入：输出文件 ${output} 就是输入文件，请用 -o 指定另一个文件`);
-    }
-    if (!force) throw new UsageError(`输出文件 ${output} 已存在；如需覆盖请加 --force`);
-    return;
-  }
-  const dir = await fs.realpath(path.dirname(output)).catch(() => null);
-  if (dir === null) throw new UsageError(`输出目录 ${path.dirname(output)} 不存在`);
-}
-
 /** Each form's write plan, with consent for the cells `--overwrite` names and the cells of the rules it names. */
 export function plannedFill(analysis: WorkbookAnalysis, overwrite: Overwrite): PlannedWrite[] {
   return analysis.forms.flatMap((f) => {
@@ -73,7 +47,9 @@ export async function patchPlanned(bytes: Uint8Array, workbook: OpenWorkbook, pl
 }
 
 export async function runFill(input: string, output: string, options: FillOptions): Promise<FillResult> {
-  await checkOutput(input, output, options.force);
+  // Refused before the work begins; writeAtomically checks again when it writes.
+  await refuseInputAsOutput(input, output);
+  await checkWritable(output, options.force);
   const { bytes, workbook } = await loadWorkbook(input, options.limits);
   const analysis = await analyzeWorkbook(workbook, { profile: options.profile });
   const planned = plannedFill(analysis, options.overwrite);
@@ -83,8 +59,7 @@ export async function runFill(input: string, output: string, options: FillOption
   } catch (e) {
     throw asFileError(e);
   }
-  // checkOutput has refused an existing output without --force before the work began.
-  await writeAtomically(output, out, true);
+  await writeAtomically(output, out, options.force);
   return { forms: analysis.forms.length, written: planned.map((write) => ({ write, format: write.numberFormat ?? null })), warnings: analysis.sheetErrors };
 }
 

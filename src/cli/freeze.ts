@@ -4,16 +4,15 @@
  * Written in two passes over the same bytes, each of which copies every part it does not touch byte for byte:
  * ../xlsx/patch.ts writes the values (as `fill` does), ../xlsx/create/patchFormulas.ts the formulas.
  */
-import { promises as fs } from "fs";
 import { type CellValue, type Grid, parseQualified, qualified } from "../core";
 import { freezeFormula } from "../core/freeze";
 import { openWorkbook, patchWorkbook, type PatchWrite } from "../xlsx";
 import { patchFormulas, type FormulaWrite } from "../xlsx/create";
 import { nodeCodec } from "./codec";
-import { FileError, UsageError } from "./errors";
+import { UsageError } from "./errors";
 import { inflateNode } from "./inflate";
 import { asFileError, type Limits, loadWorkbook } from "./load";
-import { writeAtomically } from "./output";
+import { refuseInputAsOutput, writeAtomically } from "./output";
 import { safe } from "./format/safe";
 import { columns } from "./format/width";
 
@@ -22,12 +21,6 @@ export interface FrozenCell {
   before: string;
   /** The native formula, or the value kept. */
   after: { formula: string } | { value: CellValue; reason: string };
-}
-
-
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
-  return x.dev === y.dev && x.ino === y.ino;
 }
 
 /** Every grid of the workbook (windows of a large sheet merged by position: a cell read twice is the same cell). */
@@ -50,13 +43,7 @@ function valueIn(grids: readonly Grid[], row: number, col: number): CellValue | 
 }
 
 export async function runFreeze(input: string, output: string, o: { limits: Limits; force: boolean }): Promise<FrozenCell[]> {
-  const inReal = await fs.realpath(input).catch(() => {
-    throw new FileError("not-found", "找不到该文件");
-  });
-  const outReal = await fs.realpath(output).catch(() => null);
-  if (outReal === inReal || (outReal !== null && (await sameFile(input, output).catch(() => false)))) {
-    throw new UsageError(`拒绝写入：输出文件 ${output} 就是输入文件，请用 -o 指定另一个文件`);
-  }
+  await refuseInputAsOutput(input, output);
   const { bytes, workbook } = await loadWorkbook(input, o.limits);
   const frozen: FrozenCell[] = [];
   const values: PatchWrite[] = [];

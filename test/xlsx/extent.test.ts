@@ -9,7 +9,6 @@ import { widenDimension, widenSpans } from "../../src/xlsx/extent";
 import { unzip } from "../cli/zipkit";
 import { NS, workbook } from "./producers";
 
-
 test("spans: one range widened, a list of ranges that misses the column dropped, a covered column left alone", () => {
   expect(widenSpans('<row r="2" spans="1:3" ht="20">', [4])).toBe('<row r="2" spans="1:5" ht="20">');
   expect(widenSpans("<row r='2' spans='2:3'>", [0])).toBe("<row r='2' spans='1:3'>");
