@@ -136,18 +136,21 @@ class Discovery {
   readonly list = new PackedTargets();
   /** Each folder walked (by real path) → the workbooks in it and below, listed or not. */
   private readonly walked = new Map<string, number>();
+  /** Files named on the command line, by resolved path. */
   private readonly named = new Set<string>();
+  /** Paths already reported as failing. */
+  private readonly failures = new Set<string>();
 
   /** A folder on the command line: false when it holds no workbook at all (counting those already listed). */
   folder(dir: string): boolean {
-    const before = this.list.length;
-    const known = new Set(this.walked.keys());
+    const [listed, walked] = [this.list.length, this.walked.size];
     try {
       return this.walk(dir) > 0;
     } catch (e) {
-      // Nothing of a folder that could not be read is kept: it is reported as one error.
-      this.list.truncate(before);
-      for (const k of this.walked.keys()) if (!known.has(k)) this.walked.delete(k);
+      // Nothing of a folder that could not be read is kept: it is reported as one error. (A Map keeps insertion
+      // order: the folders this walk added are the last ones.)
+      this.list.truncate(listed);
+      for (const k of [...this.walked.keys()].slice(walked)) this.walked.delete(k);
       throw e;
     }
   }
@@ -192,9 +195,9 @@ class Discovery {
   }
 
   failed(file: string, error: FileError): void {
-    const key = `failed:${path.resolve(file)}`;
-    if (this.named.has(key)) return;
-    this.named.add(key);
+    const key = path.resolve(file);
+    if (this.failures.has(key)) return;
+    this.failures.add(key);
     this.list.one({ file, error });
   }
 }

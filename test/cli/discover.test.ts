@@ -6,7 +6,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import fc from "../support/fc";
-import { discover, type Target, type TargetList } from "../../src/cli/discover";
+import { discover, type TargetList } from "../../src/cli/discover";
 
 let root: string;
 beforeAll(() => {
@@ -167,8 +167,12 @@ test("property: on random folders and random command lines, the packed list equa
   );
 });
 
-test("the list's targets are plain values: asking twice gives equal targets", () => {
-  const list = discover([make(path.join(root, "again"), ["a.xlsx", "b/c.xlsx"])]);
-  const first: Target[] = [list.at(0), list.at(1)];
-  expect([list.at(0), list.at(1)]).toEqual(first);
+test("a target is the path as given: a relative folder gives relative paths, a named file stays as typed", () => {
+  const dir = path.relative(process.cwd(), make(path.join(root, "relative"), ["a.xlsx", "sub/b.xlsx"]));
+  expect(path.isAbsolute(dir)).toBe(false);
+  expect(all(discover([dir, `${dir}/./sub/../x.txt`]))).toEqual([
+    { file: path.join(dir, "a.xlsx") },
+    { file: path.join(dir, "sub", "b.xlsx") },
+    { file: `${dir}/./sub/../x.txt`, error: "not-found" },
+  ]);
 });
